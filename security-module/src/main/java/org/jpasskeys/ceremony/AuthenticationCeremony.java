@@ -1,0 +1,111 @@
+package org.jpasskeys.ceremony;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jpasskeys.challenge.CeremonyType;
+import org.jpasskeys.challenge.ChallengeGenerator;
+import org.jpasskeys.challenge.ChallengeStore;
+import org.jpasskeys.challenge.PendingChallenge;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.credential.CredentialRepository;
+import org.jpasskeys.credential.SignInUpdate;
+import org.jpasskeys.credential.StoredCredential;
+import org.jpasskeys.credential.UserAccount;
+import org.jpasskeys.credential.UserRepository;
+
+/**
+ * The authentication ceremony (WebAuthn §7.2). {@link #startDiscoverable} issues options without an
+ * allow-list; {@link #finishAssertion} resolves the account from the user handle, requires that the
+ * credential belongs to it, verifies the signature against the stored key and stores the new counter.
+ */
+public final class AuthenticationCeremony {
+
+    private final PasskeysConfig config;
+    private final ChallengeStore challenges;
+    private final ChallengeGenerator generator;
+    private final UserRepository users;
+    private final CredentialRepository credentials;
+    private final Clock clock;
+    private final WebAuthn4jAdapter webAuthn;
+
+    public AuthenticationCeremony(PasskeysConfig config, ChallengeStore challenges, ChallengeGenerator generator,
+                                  UserRepository users, CredentialRepository credentials, Clock clock) {
+        this.config = config;
+        this.challenges = challenges;
+        this.generator = generator;
+        this.users = users;
+        this.credentials = credentials;
+        this.clock = clock;
+        this.webAuthn = new WebAuthn4jAdapter(config.rpId());
+    }
+
+    /** Request options for usernameless sign-in: no allow-list, user verification required. */
+    public PublicKeyCredentialRequestOptions startDiscoverable() {
+        String challenge = generator.newChallenge();
+        challenges.put(new PendingChallenge(challenge, CeremonyType.AUTHENTICATION, Optional.empty(),
+                config.origins(), clock.instant().plus(config.challengeTtl())));
+        return new PublicKeyCredentialRequestOptions(config.rpId(), challenge, config.challengeTtl(), List.of());
+    }
+
+    /** Verifies an assertion. The challenge is used up by this call, whatever its outcome. */
+    public AssertionResult finishAssertion(AuthenticationResponse response) {
+        WebAuthn4jAdapter.ParsedAssertion parsed = webAuthn.parseAssertion(response);
+        PendingChallenge pending = challenges.take(parsed.challenge())
+                .filter(challenge -> challenge.ceremony() == CeremonyType.AUTHENTICATION)
+                .orElseThrow(CeremonyException::challengeNotFound);
+        byte[] userHandle = response.userHandle().filter(handle -> handle.length > 0)
+                .orElseThrow(() -> CeremonyException.invalidRequest(
+                        "response.userHandle is required: sign in with a passkey that this site created"));
+        if (userHandle.length > UserAccount.MAX_USER_HANDLE_BYTES) {
+            throw CeremonyException.invalidRequest("response.userHandle is longer than 64 bytes");
+        }
+
+        // Caller's responsibility (§7.2 step 6): the credential must belong to the user handle's account.
+        Optional<StoredCredential> credential = credentials.findById(response.credentialId());
+        Optional<UserAccount> account = users.findByUserHandle(userHandle);
+        String ownershipProblem = ownershipProblem(credential, account, pending);
+        Optional<StoredCredential> owned = ownershipProblem == null ? credential : Optional.empty();
+
+        WebAuthn4jAdapter.VerifiedAssertion verified;
+        try {
+            verified = webAuthn.verifyAssertion(parsed, pending, owned);
+        } catch (CeremonyException e) {
+            if (ownershipProblem != null && e.failure() == CeremonyFailure.AUTHENTICATION_FAILED) {
+                throw CeremonyException.authenticationFailed(ownershipProblem);
+            }
+            throw e;
+        }
+        if (ownershipProblem != null) {
+            throw CeremonyException.authenticationFailed(ownershipProblem);
+        }
+
+        Instant now = clock.instant();
+        StoredCredential used = owned.orElseThrow();
+        if (!credentials.recordSignIn(new SignInUpdate(used.credentialId(), verified.signCount(),
+                verified.backedUp(), now))) {
+            throw CeremonyException.authenticationFailed("sign counter did not advance past "
+                    + used.signCount() + " (possible cloned authenticator) or the credential was removed");
+        }
+        return new AssertionResult(account.orElseThrow(), used, verified.signCount(), now);
+    }
+
+    private static String ownershipProblem(Optional<StoredCredential> credential, Optional<UserAccount> account,
+                                           PendingChallenge pending) {
+        if (credential.isEmpty()) {
+            return "unknown credential";
+        }
+        if (account.isEmpty()) {
+            return "unknown user handle";
+        }
+        if (!credential.get().userId().equals(account.get().id())) {
+            return "credential belongs to another account than the user handle's";
+        }
+        if (pending.user().isPresent() && !account.get().hasUserHandle(pending.user().get().userHandle())) {
+            return "challenge was issued to another account";
+        }
+        return null;
+    }
+}

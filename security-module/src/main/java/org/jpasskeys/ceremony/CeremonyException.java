@@ -1,0 +1,53 @@
+package org.jpasskeys.ceremony;
+
+import java.util.Objects;
+
+/**
+ * The one exception of the ceremonies. {@link #detail()} is safe to show to the person;
+ * {@link #auditReason()} may name what the answer hides (unknown credential, counter regression)
+ * and goes to the audit log only.
+ */
+public final class CeremonyException extends RuntimeException {
+
+    private final CeremonyFailure failure;
+    private final String detail;
+    private final String auditReason;
+
+    public CeremonyException(CeremonyFailure failure, String detail, String auditReason) {
+        super(failure.code() + ": " + auditReason, null, false, false);
+        this.failure = Objects.requireNonNull(failure);
+        this.detail = Objects.requireNonNull(detail);
+        this.auditReason = Objects.requireNonNull(auditReason);
+    }
+
+    public CeremonyException(CeremonyFailure failure, String detail) {
+        this(failure, detail, detail);
+    }
+
+    /** The same answer for every failure that depends on which accounts or credentials exist. */
+    static CeremonyException authenticationFailed(String auditReason) {
+        return new CeremonyException(CeremonyFailure.AUTHENTICATION_FAILED,
+                "The passkey could not be verified. Try again, or sign in another way.", auditReason);
+    }
+
+    static CeremonyException invalidRequest(String detail) {
+        return new CeremonyException(CeremonyFailure.INVALID_REQUEST, detail);
+    }
+
+    static CeremonyException challengeNotFound() {
+        return new CeremonyException(CeremonyFailure.CHALLENGE_NOT_FOUND,
+                "This sign-in or registration attempt has expired or was already used. Start again.");
+    }
+
+    public CeremonyFailure failure() {
+        return failure;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public String auditReason() {
+        return auditReason;
+    }
+}

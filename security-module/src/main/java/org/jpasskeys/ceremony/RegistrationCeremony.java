@@ -1,0 +1,120 @@
+package org.jpasskeys.ceremony;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jpasskeys.challenge.CeremonyType;
+import org.jpasskeys.challenge.ChallengeGenerator;
+import org.jpasskeys.challenge.ChallengeStore;
+import org.jpasskeys.challenge.ChallengeUser;
+import org.jpasskeys.challenge.PendingChallenge;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.credential.CredentialIds;
+import org.jpasskeys.credential.CredentialRepository;
+import org.jpasskeys.credential.DuplicateException;
+import org.jpasskeys.credential.StoredCredential;
+import org.jpasskeys.credential.UserAccount;
+import org.jpasskeys.credential.UserRepository;
+
+/**
+ * The registration ceremony (WebAuthn §7.1): {@link #startSignUp} issues creation options for a new
+ * account, {@link #finishRegistration} verifies the browser's answer and stores the passkey.
+ */
+public final class RegistrationCeremony {
+
+    static final int USER_HANDLE_BYTES = 32;
+    static final String DEFAULT_PASSKEY_NAME = "Passkey";
+
+    private final PasskeysConfig config;
+    private final ChallengeStore challenges;
+    private final ChallengeGenerator generator;
+    private final UserRepository users;
+    private final CredentialRepository credentials;
+    private final Clock clock;
+    private final WebAuthn4jAdapter webAuthn;
+
+    public RegistrationCeremony(PasskeysConfig config, ChallengeStore challenges, ChallengeGenerator generator,
+                                UserRepository users, CredentialRepository credentials, Clock clock) {
+        this.config = config;
+        this.challenges = challenges;
+        this.generator = generator;
+        this.users = users;
+        this.credentials = credentials;
+        this.clock = clock;
+        this.webAuthn = new WebAuthn4jAdapter(config.rpId());
+    }
+
+    /** Creation options for an anonymous caller who signs up with a passkey. */
+    public PublicKeyCredentialCreationOptions startSignUp(SignUpRequest request) {
+        if (!config.selfServiceRegistration()) {
+            throw new CeremonyException(CeremonyFailure.UNAUTHENTICATED,
+                    "Sign-up is not open on this site. Sign in to add a passkey to your account.");
+        }
+        String username = Usernames.normalize(request.username());
+        String displayName = Usernames.displayName(request.displayName(), username, "displayName");
+        if (users.findByUsername(username).isPresent()) {
+            throw new CeremonyException(CeremonyFailure.USERNAME_TAKEN,
+                    "This username is taken. Choose another one, or sign in if it is yours.");
+        }
+        ChallengeUser user = new ChallengeUser(generator.randomBytes(USER_HANDLE_BYTES), username, displayName);
+        return issue(user, List.of());
+    }
+
+    /**
+     * Verifies the answer to creation options and stores the passkey; on sign-up it creates the account
+     * in the same transaction. The challenge is used up by this call, whatever its outcome.
+     */
+    public RegistrationResult finishRegistration(FinishRegistrationRequest request) {
+        WebAuthn4jAdapter.ParsedRegistration parsed = webAuthn.parseRegistration(request.response());
+        PendingChallenge pending = challenges.take(parsed.challenge())
+                .filter(challenge -> challenge.ceremony() == CeremonyType.REGISTRATION)
+                .orElseThrow(CeremonyException::challengeNotFound);
+        ChallengeUser user = pending.user().orElseThrow(CeremonyException::challengeNotFound);
+        WebAuthn4jAdapter.VerifiedRegistration verified = webAuthn.verifyRegistration(parsed, pending);
+
+        Instant now = clock.instant();
+        Optional<UserAccount> existing = users.findByUserHandle(user.userHandle());
+        UserAccount account = existing.orElseGet(() -> new UserAccount(CredentialIds.encode(generator.randomBytes(16)),
+                user.userHandle(), user.username(), user.displayName(), now));
+        StoredCredential credential = new StoredCredential(verified.credentialId(), account.id(),
+                verified.publicKeyCose(), verified.signCount(), verified.uvInitialized(), verified.backupEligible(),
+                verified.backedUp(), request.response().transports(), verified.aaguid(), verified.attestationFormat(),
+                Usernames.displayName(request.name().orElse(null), DEFAULT_PASSKEY_NAME, "name"), now,
+                Optional.empty(), request.userAgent().map(RegistrationCeremony::truncateUserAgent));
+        try {
+            if (existing.isPresent()) {
+                credentials.add(credential);
+            } else {
+                users.createWithCredential(account, credential);
+            }
+        } catch (DuplicateException e) {
+            throw duplicate(e);
+        }
+        return new RegistrationResult(account, credential);
+    }
+
+    private PublicKeyCredentialCreationOptions issue(ChallengeUser user, List<PublicKeyCredentialDescriptor> exclude) {
+        String challenge = generator.newChallenge();
+        challenges.put(new PendingChallenge(challenge, CeremonyType.REGISTRATION, Optional.of(user), config.origins(),
+                clock.instant().plus(config.challengeTtl())));
+        return new PublicKeyCredentialCreationOptions(config.rpId(), config.rpName(), user.userHandle(),
+                user.username(), user.displayName(), challenge, WebAuthn4jAdapter.ALGORITHMS, config.challengeTtl(),
+                exclude, config.attestation().conveyance(), List.of(), Optional.empty());
+    }
+
+    private static CeremonyException duplicate(DuplicateException e) {
+        return switch (e.kind()) {
+            case CREDENTIAL_ID -> new CeremonyException(CeremonyFailure.CREDENTIAL_ALREADY_REGISTERED,
+                    "This device already has a passkey for this site: use a different device, "
+                            + "or scan the QR code with your phone.");
+            case USERNAME -> new CeremonyException(CeremonyFailure.USERNAME_TAKEN,
+                    "This username is taken. Choose another one, or sign in if it is yours.");
+        };
+    }
+
+    private static String truncateUserAgent(String userAgent) {
+        return userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+    }
+}

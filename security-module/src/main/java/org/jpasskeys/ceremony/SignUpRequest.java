@@ -1,0 +1,10 @@
+package org.jpasskeys.ceremony;
+
+/**
+ * An anonymous caller's request to create an account with a passkey.
+ *
+ * @param username    the unique name to sign up with
+ * @param displayName the name to show; the username when blank
+ */
+public record SignUpRequest(String username, String displayName) {
+}

@@ -1,0 +1,261 @@
+package org.jpasskeys.ceremony;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.webauthn4j.WebAuthnManager;
+import com.webauthn4j.converter.util.ObjectConverter;
+import com.webauthn4j.credential.CredentialRecord;
+import com.webauthn4j.credential.CredentialRecordImpl;
+import com.webauthn4j.data.AuthenticationData;
+import com.webauthn4j.data.AuthenticationParameters;
+import com.webauthn4j.data.AuthenticationRequest;
+import com.webauthn4j.data.AuthenticatorTransport;
+import com.webauthn4j.data.PublicKeyCredentialParameters;
+import com.webauthn4j.data.PublicKeyCredentialType;
+import com.webauthn4j.data.RegistrationData;
+import com.webauthn4j.data.RegistrationParameters;
+import com.webauthn4j.data.RegistrationRequest;
+import com.webauthn4j.data.attestation.authenticator.AAGUID;
+import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
+import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
+import com.webauthn4j.data.attestation.authenticator.COSEKey;
+import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
+import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
+import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
+import com.webauthn4j.data.client.CollectedClientData;
+import com.webauthn4j.data.client.Origin;
+import com.webauthn4j.data.client.challenge.DefaultChallenge;
+import com.webauthn4j.server.ServerProperty;
+import com.webauthn4j.verifier.attestation.statement.androidkey.AndroidKeyAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.apple.AppleAnonymousAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.none.NoneAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.packed.PackedAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.tpm.TPMAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.u2f.FIDOU2FAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.trustworthiness.certpath.NullCertPathTrustworthinessVerifier;
+import com.webauthn4j.verifier.attestation.trustworthiness.self.DefaultSelfAttestationTrustworthinessVerifier;
+import com.webauthn4j.verifier.exception.BadOriginException;
+import com.webauthn4j.verifier.exception.BadRpIdException;
+import com.webauthn4j.verifier.exception.BadTopOriginException;
+import com.webauthn4j.verifier.exception.CredentialIdTooLongException;
+import com.webauthn4j.verifier.exception.CrossOriginException;
+import com.webauthn4j.verifier.exception.InconsistentClientDataTypeException;
+import com.webauthn4j.verifier.exception.NotAllowedAlgorithmException;
+import com.webauthn4j.verifier.exception.UserNotPresentException;
+import com.webauthn4j.verifier.exception.UserNotVerifiedException;
+import com.webauthn4j.verifier.exception.VerificationException;
+import org.jpasskeys.challenge.PendingChallenge;
+import org.jpasskeys.credential.CredentialIds;
+import org.jpasskeys.credential.StoredCredential;
+
+/**
+ * The only place that talks to webauthn4j: it parses responses and runs the verification steps of
+ * WebAuthn §7.1 and §7.2 that webauthn4j implements (client data type, challenge, origin, RP ID hash,
+ * flags, algorithm, attestation statement, signature, counter). What webauthn4j leaves to the caller
+ * (finding the challenge, credential-id uniqueness, user identification) is done by the ceremonies.
+ */
+final class WebAuthn4jAdapter {
+
+    /** ES256, EdDSA and RS256, in that order of preference. */
+    static final List<Integer> ALGORITHMS = List.of(-7, -8, -257);
+
+    private static final List<PublicKeyCredentialParameters> CREDENTIAL_PARAMETERS = ALGORITHMS.stream()
+            .map(alg -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY,
+                    COSEAlgorithmIdentifier.create(alg)))
+            .toList();
+
+    private final ObjectConverter objectConverter = new ObjectConverter();
+    // Every statement's signature is verified; its certificate path is not judged against trust anchors,
+    // which the "none" and "direct" policies do not ask for. Self attestation is allowed.
+    private final WebAuthnManager manager = new WebAuthnManager(
+            List.of(new NoneAttestationStatementVerifier(), new PackedAttestationStatementVerifier(),
+                    new FIDOU2FAttestationStatementVerifier(), new AndroidKeyAttestationStatementVerifier(),
+                    new TPMAttestationStatementVerifier(), new AppleAnonymousAttestationStatementVerifier()),
+            new NullCertPathTrustworthinessVerifier(), new DefaultSelfAttestationTrustworthinessVerifier(),
+            objectConverter);
+    private final String rpId;
+    private final CredentialRecord decoy;
+
+    WebAuthn4jAdapter(String rpId) {
+        this.rpId = rpId;
+        this.decoy = decoyRecord();
+    }
+
+    /** A registration response whose structure was decoded, not yet verified. */
+    record ParsedRegistration(RegistrationData data, byte[] rawId) {
+        String challenge() {
+            return challengeOf(data.getCollectedClientData());
+        }
+    }
+
+    /** An authentication response whose structure was decoded, not yet verified. */
+    record ParsedAssertion(AuthenticationData data, AuthenticationRequest request) {
+        String challenge() {
+            return challengeOf(data.getCollectedClientData());
+        }
+    }
+
+    /** What a verified registration tells about the new credential. */
+    record VerifiedRegistration(byte[] credentialId, byte[] publicKeyCose, long signCount, boolean uvInitialized,
+                                boolean backupEligible, boolean backedUp, UUID aaguid, String attestationFormat) {
+    }
+
+    /** What a verified assertion tells about the authenticator now. */
+    record VerifiedAssertion(long signCount, boolean backedUp) {
+    }
+
+    ParsedRegistration parseRegistration(RegistrationResponse response) {
+        RegistrationRequest request = new RegistrationRequest(response.attestationObject(), response.clientDataJSON(),
+                response.clientExtensionsJSON().orElse(null), response.transports());
+        RegistrationData data = parse(() -> manager.parse(request));
+        if (data.getAttestationObject() == null || data.getCollectedClientData() == null) {
+            throw CeremonyException.invalidRequest("attestationObject and clientDataJSON are required");
+        }
+        return new ParsedRegistration(data, response.credentialId());
+    }
+
+    ParsedAssertion parseAssertion(AuthenticationResponse response) {
+        AuthenticationRequest request = new AuthenticationRequest(response.credentialId(),
+                response.userHandle().orElse(null), response.authenticatorData(), response.clientDataJSON(),
+                response.clientExtensionsJSON().orElse(null), response.signature());
+        AuthenticationData data = parse(() -> manager.parse(request));
+        if (data.getAuthenticatorData() == null || data.getCollectedClientData() == null) {
+            throw CeremonyException.invalidRequest("authenticatorData and clientDataJSON are required");
+        }
+        return new ParsedAssertion(data, request);
+    }
+
+    /** §7.1 steps 5–21 as webauthn4j does them, user verification and presence required. */
+    VerifiedRegistration verifyRegistration(ParsedRegistration parsed, PendingChallenge challenge) {
+        RegistrationParameters parameters = new RegistrationParameters(serverProperty(challenge),
+                CREDENTIAL_PARAMETERS, true, true);
+        try {
+            manager.verify(parsed.data(), parameters);
+        } catch (VerificationException e) {
+            throw translate(e, CeremonyException.invalidRequest(
+                    "The authenticator's response could not be verified. Try again with another passkey provider."));
+        }
+        AuthenticatorData<?> authenticatorData = parsed.data().getAttestationObject().getAuthenticatorData();
+        AttestedCredentialData attested = authenticatorData.getAttestedCredentialData();
+        // Caller's responsibility: rawId must name the credential that the authenticator attested.
+        if (!Arrays.equals(attested.getCredentialId(), parsed.rawId())) {
+            throw CeremonyException.invalidRequest("rawId does not match the attested credential id");
+        }
+        AAGUID aaguid = attested.getAaguid();
+        return new VerifiedRegistration(attested.getCredentialId(),
+                objectConverter.getCborConverter().writeValueAsBytes(attested.getCOSEKey()),
+                authenticatorData.getSignCount(), authenticatorData.isFlagUV(), authenticatorData.isFlagBE(),
+                authenticatorData.isFlagBS(), aaguid == null ? AAGUID.ZERO.getValue() : aaguid.getValue(),
+                parsed.data().getAttestationObject().getFormat());
+    }
+
+    /**
+     * §7.2 steps 7–22 as webauthn4j does them. Without a credential (unknown, or not the user handle's)
+     * the steps run against a decoy key, so that the answer and its timing match a bad signature.
+     */
+    VerifiedAssertion verifyAssertion(ParsedAssertion parsed, PendingChallenge challenge,
+                                      Optional<StoredCredential> credential) {
+        CredentialRecord record = credential.map(this::toRecord).orElse(decoy);
+        AuthenticationParameters parameters = new AuthenticationParameters(serverProperty(challenge), record,
+                null, true, true);
+        try {
+            manager.verify(parsed.data(), parameters);
+        } catch (VerificationException e) {
+            throw translate(e, CeremonyException.authenticationFailed(e.getClass().getSimpleName() + ": "
+                    + e.getMessage()));
+        }
+        AuthenticatorData<?> authenticatorData = parsed.data().getAuthenticatorData();
+        return new VerifiedAssertion(authenticatorData.getSignCount(), authenticatorData.isFlagBS());
+    }
+
+    private ServerProperty serverProperty(PendingChallenge challenge) {
+        Set<Origin> origins = challenge.origins().stream().map(Origin::new).collect(Collectors.toSet());
+        return ServerProperty.builder()
+                .origins(origins)
+                .rpId(rpId)
+                .challenge(new DefaultChallenge(challenge.challenge()))
+                .build();
+    }
+
+    private CredentialRecord toRecord(StoredCredential credential) {
+        COSEKey key = objectConverter.getCborConverter().readValue(credential.publicKeyCose(), COSEKey.class);
+        AttestedCredentialData attested = new AttestedCredentialData(new AAGUID(credential.aaguid()),
+                credential.credentialId(), key);
+        Set<AuthenticatorTransport> transports = credential.transports().stream()
+                .map(AuthenticatorTransport::create).collect(Collectors.toSet());
+        return new CredentialRecordImpl(new NoneAttestationStatement(), credential.uvInitialized(),
+                credential.backupEligible(), credential.backedUp(), credential.signCount(), attested, null, null,
+                null, transports);
+    }
+
+    /** Account-independent failures keep their own code; the rest take {@code otherwise}. */
+    private static CeremonyException translate(VerificationException e, CeremonyException otherwise) {
+        if (e instanceof InconsistentClientDataTypeException) {
+            return CeremonyException.invalidRequest("clientDataJSON.type does not belong to this ceremony");
+        }
+        if (e instanceof BadOriginException || e instanceof CrossOriginException || e instanceof BadTopOriginException) {
+            return new CeremonyException(CeremonyFailure.ORIGIN_MISMATCH,
+                    "The response comes from an origin this site does not accept.", e.getMessage());
+        }
+        if (e instanceof BadRpIdException) {
+            return new CeremonyException(CeremonyFailure.RP_ID_MISMATCH,
+                    "The passkey was made for another site (RP ID).", e.getMessage());
+        }
+        if (e instanceof UserNotVerifiedException) {
+            return new CeremonyException(CeremonyFailure.USER_VERIFICATION_REQUIRED,
+                    "The authenticator did not verify you (PIN, fingerprint or face). Use one that can.");
+        }
+        if (e instanceof UserNotPresentException) {
+            return new CeremonyException(CeremonyFailure.USER_PRESENCE_REQUIRED,
+                    "The authenticator did not confirm that you are present. Touch it when asked.");
+        }
+        if (e instanceof NotAllowedAlgorithmException) {
+            return new CeremonyException(CeremonyFailure.UNSUPPORTED_ALGORITHM,
+                    "The authenticator's key algorithm is not supported: use ES256, EdDSA or RS256.");
+        }
+        if (e instanceof CredentialIdTooLongException) {
+            return CeremonyException.invalidRequest("The credential id is longer than 1023 bytes.");
+        }
+        return otherwise;
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (RuntimeException e) {
+            // DataConversionException and whatever a hostile encoding provokes in the decoders.
+            throw CeremonyException.invalidRequest("The response is malformed: clientDataJSON must be JSON and "
+                    + "the authenticator data and attestation object valid CBOR.");
+        }
+    }
+
+    private static String challengeOf(CollectedClientData clientData) {
+        if (clientData.getChallenge() == null) {
+            throw CeremonyException.invalidRequest("clientDataJSON has no challenge");
+        }
+        return CredentialIds.encode(clientData.getChallenge().getValue());
+    }
+
+    private static CredentialRecord decoyRecord() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            EC2COSEKey key = EC2COSEKey.create((ECPublicKey) generator.generateKeyPair().getPublic(),
+                    COSEAlgorithmIdentifier.ES256);
+            AttestedCredentialData attested = new AttestedCredentialData(AAGUID.ZERO, new byte[32], key);
+            return new CredentialRecordImpl(new NoneAttestationStatement(), null, null, null, 0, attested, null,
+                    null, null, Set.of());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no EC P-256 support in this JVM", e);
+        }
+    }
+}

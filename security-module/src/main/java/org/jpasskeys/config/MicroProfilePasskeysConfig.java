@@ -1,0 +1,86 @@
+package org.jpasskeys.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Reads {@link PasskeysConfig} from MicroProfile Config; every key can also be set as an environment variable. */
+@ApplicationScoped
+public class MicroProfilePasskeysConfig {
+
+    private static final Logger LOG = Logger.getLogger(MicroProfilePasskeysConfig.class.getName());
+
+    @Produces
+    @ApplicationScoped
+    PasskeysConfig passkeysConfig() {
+        PasskeysConfig config = read(ConfigProvider.getConfig());
+        LOG.info(() -> "jpasskeys: relying party '" + config.rpId() + "', origins " + config.origins()
+                + ", endpoints at " + config.basePath());
+        return config;
+    }
+
+    /** Reads every {@code passkeys.*} key, falling back to {@link PasskeysConfig#developmentDefaults()}. */
+    public static PasskeysConfig read(Config source) {
+        PasskeysConfig d = PasskeysConfig.developmentDefaults();
+        return new PasskeysConfig(
+                string(source, "passkeys.rp.id", d.rpId()),
+                string(source, "passkeys.rp.name", d.rpName()),
+                value(source, "passkeys.rp.origins", MicroProfilePasskeysConfig::commaList, d.origins()),
+                string(source, "passkeys.endpoint.base-path", d.basePath()),
+                string(source, "passkeys.endpoint.login-page", d.loginPage()),
+                value(source, "passkeys.endpoint.max-body-bytes", Integer::valueOf, d.maxBodyBytes()),
+                duration(source, "passkeys.challenge.ttl", d.challengeTtl()),
+                value(source, "passkeys.challenge.max-pending", Long::valueOf, d.challengeMaxPending()),
+                value(source, "passkeys.registration.self-service", MicroProfilePasskeysConfig::bool,
+                        d.selfServiceRegistration()),
+                value(source, "passkeys.registration.attestation", AttestationPolicy::parse, d.attestation()),
+                value(source, "passkeys.credentials.max-per-user", Integer::valueOf, d.maxCredentialsPerUser()),
+                string(source, "passkeys.token.issuer", d.tokenIssuer()),
+                string(source, "passkeys.token.audience", d.tokenAudience()),
+                duration(source, "passkeys.token.lifetime", d.tokenLifetime()),
+                value(source, "passkeys.token.key-location", Path::of, d.tokenKeyLocation()),
+                duration(source, "passkeys.audit.retention", d.auditRetention()));
+    }
+
+    private static String string(Config source, String key, String fallback) {
+        return source.getOptionalValue(key, String.class).orElse(fallback);
+    }
+
+    private static Duration duration(Config source, String key, Duration fallback) {
+        return value(source, key, Duration::parse, fallback);
+    }
+
+    private static <T> T value(Config source, String key, Function<String, T> parser, T fallback) {
+        Optional<String> raw = source.getOptionalValue(key, String.class);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return parser.apply(raw.get().strip());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new IllegalArgumentException(key + ": invalid value '" + raw.get() + "'", e);
+        }
+    }
+
+    private static Set<String> commaList(String value) {
+        return new LinkedHashSet<>(Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+    }
+
+    private static boolean bool(String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException("expected true or false");
+    }
+}

@@ -1,0 +1,118 @@
+package org.jpasskeys.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The module's whole configuration, read once and checked at start-up.
+ * Every component receives this value instead of reading configuration itself.
+ *
+ * @param rpId                     {@code passkeys.rp.id}: the WebAuthn relying party id (a registrable domain)
+ * @param rpName                   {@code passkeys.rp.name}: shown by authenticators when a passkey is created
+ * @param origins                  {@code passkeys.rp.origins}: exact origins allowed in clientDataJSON and in the
+ *                                 {@code Origin} header of state-changing requests
+ * @param basePath                 {@code passkeys.endpoint.base-path}: where the HTTP API lives below the context root
+ * @param loginPage                {@code passkeys.endpoint.login-page}: where a browser is sent for a protected page
+ * @param maxBodyBytes             {@code passkeys.endpoint.max-body-bytes}: larger request bodies answer 413
+ * @param challengeTtl             {@code passkeys.challenge.ttl}: how long an issued challenge may be answered
+ * @param challengeMaxPending      {@code passkeys.challenge.max-pending}: bound of the pending-challenge store
+ * @param selfServiceRegistration  {@code passkeys.registration.self-service}: anonymous callers may sign up
+ * @param attestation              {@code passkeys.registration.attestation}
+ * @param maxCredentialsPerUser    {@code passkeys.credentials.max-per-user}
+ * @param tokenIssuer              {@code passkeys.token.issuer}: {@code iss} of access tokens
+ * @param tokenAudience            {@code passkeys.token.audience}: {@code aud} of access tokens
+ * @param tokenLifetime            {@code passkeys.token.lifetime}
+ * @param tokenKeyLocation         {@code passkeys.token.key-location}: PEM file of the RSA signing key
+ * @param auditRetention           {@code passkeys.audit.retention}
+ */
+public record PasskeysConfig(
+        String rpId,
+        String rpName,
+        Set<String> origins,
+        String basePath,
+        String loginPage,
+        int maxBodyBytes,
+        Duration challengeTtl,
+        long challengeMaxPending,
+        boolean selfServiceRegistration,
+        AttestationPolicy attestation,
+        int maxCredentialsPerUser,
+        String tokenIssuer,
+        String tokenAudience,
+        Duration tokenLifetime,
+        Path tokenKeyLocation,
+        Duration auditRetention) {
+
+    public PasskeysConfig {
+        rpId = requireText(rpId, "passkeys.rp.id");
+        rpName = requireText(rpName, "passkeys.rp.name");
+        origins = Set.copyOf(new LinkedHashSet<>(Objects.requireNonNull(origins, "passkeys.rp.origins")));
+        if (origins.isEmpty()) {
+            throw new IllegalArgumentException("passkeys.rp.origins must list at least one origin");
+        }
+        origins.forEach(PasskeysConfig::requireOrigin);
+        basePath = normalizePath(requireText(basePath, "passkeys.endpoint.base-path"));
+        loginPage = requireText(loginPage, "passkeys.endpoint.login-page");
+        requirePositive(maxBodyBytes, "passkeys.endpoint.max-body-bytes");
+        requirePositive(challengeTtl, "passkeys.challenge.ttl");
+        requirePositive(challengeMaxPending, "passkeys.challenge.max-pending");
+        Objects.requireNonNull(attestation, "passkeys.registration.attestation");
+        requirePositive(maxCredentialsPerUser, "passkeys.credentials.max-per-user");
+        tokenIssuer = requireText(tokenIssuer, "passkeys.token.issuer");
+        tokenAudience = requireText(tokenAudience, "passkeys.token.audience");
+        requirePositive(tokenLifetime, "passkeys.token.lifetime");
+        Objects.requireNonNull(tokenKeyLocation, "passkeys.token.key-location");
+        requirePositive(auditRetention, "passkeys.audit.retention");
+    }
+
+    /** The development defaults: {@code localhost}, origin {@code http://localhost:8080}. */
+    public static PasskeysConfig developmentDefaults() {
+        return new PasskeysConfig("localhost", "jpasskeys", Set.of("http://localhost:8080"),
+                "/v1/portal/mfa/passkey", "/", 16 * 1024, Duration.ofMinutes(5), 100_000, false,
+                AttestationPolicy.NONE, 10, "http://localhost:8080", "jpasskeys", Duration.ofMinutes(15),
+                Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Duration.ofDays(90));
+    }
+
+    private static String requireText(String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(key + " must not be empty");
+        }
+        return value.strip();
+    }
+
+    private static void requireOrigin(String origin) {
+        URI uri;
+        try {
+            uri = URI.create(origin);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("passkeys.rp.origins: '" + origin + "' is not an origin", e);
+        }
+        boolean plain = uri.getScheme() != null && uri.getHost() != null && uri.getRawPath().isEmpty()
+                && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+        if (!plain || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+            throw new IllegalArgumentException("passkeys.rp.origins: '" + origin
+                    + "' must be scheme://host[:port] with no path, e.g. https://example.com");
+        }
+    }
+
+    private static String normalizePath(String path) {
+        String withSlash = path.startsWith("/") ? path : "/" + path;
+        return withSlash.endsWith("/") ? withSlash.substring(0, withSlash.length() - 1) : withSlash;
+    }
+
+    private static void requirePositive(long value, String key) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(key + " must be positive, not " + value);
+        }
+    }
+
+    private static void requirePositive(Duration value, String key) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(key + " must be a positive ISO-8601 duration such as PT5M");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.jpasskeys.credential;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Registered passkeys. A credential id is unique across all accounts: saving one that exists never
+ * overwrites it, since that would let an attacker take over the account that holds it.
+ */
+public interface CredentialRepository {
+
+    Optional<StoredCredential> findById(byte[] credentialId);
+
+    List<StoredCredential> findByUserId(String userId);
+
+    /**
+     * Adds a passkey to an existing account.
+     *
+     * @throws DuplicateException when the credential id is registered already (to anyone); nothing was stored
+     */
+    void add(StoredCredential credential);
+
+    /**
+     * Applies a sign-in atomically, in one conditional update: the stored counter only moves forward
+     * (or stays 0 when the authenticator keeps none), so concurrent sign-ins cannot lose an update.
+     *
+     * @return false when the update did not apply: the credential is gone or its counter did not advance
+     */
+    boolean recordSignIn(SignInUpdate update);
+}

@@ -1,0 +1,77 @@
+package org.jpasskeys.ceremony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.jpasskeys.challenge.CaffeineChallengeStore;
+import org.jpasskeys.challenge.ChallengeGenerator;
+import org.jpasskeys.config.AttestationPolicy;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.testing.InMemoryAccounts;
+import org.jpasskeys.testing.MutableClock;
+import org.jpasskeys.testing.SoftwareAuthenticator;
+
+/** A relying party in memory: both ceremonies over one challenge store and one account store. */
+final class CeremonyFixture {
+
+    static final String RP_ID = "example.com";
+    static final String ORIGIN = "https://example.com";
+
+    final PasskeysConfig config = new PasskeysConfig(RP_ID, "Example", Set.of(ORIGIN), "/v1/portal/mfa/passkey",
+            "/", 16384, Duration.ofMinutes(5), 1000, true, AttestationPolicy.NONE, 10, "https://example.com",
+            "example", Duration.ofMinutes(15), Path.of("unused.pem"), Duration.ofDays(90));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final CaffeineChallengeStore challenges = new CaffeineChallengeStore(config.challengeTtl(),
+            config.challengeMaxPending(), clock);
+    final InMemoryAccounts accounts = new InMemoryAccounts();
+    final ChallengeGenerator generator = new ChallengeGenerator();
+    final RegistrationCeremony registration = new RegistrationCeremony(config, challenges, generator, accounts,
+            accounts, clock);
+    final AuthenticationCeremony authentication = new AuthenticationCeremony(config, challenges, generator, accounts,
+            accounts, clock);
+
+    /** Sign-up options answered by {@code authenticator}, not yet finished. */
+    SoftwareAuthenticator.Registration signUpAnswer(SoftwareAuthenticator authenticator, String username) {
+        PublicKeyCredentialCreationOptions options = registration.startSignUp(new SignUpRequest(username, username));
+        return authenticator.register(RP_ID, ORIGIN, options.challenge(), options.userHandle());
+    }
+
+    RegistrationResult signUp(SoftwareAuthenticator authenticator, String username) {
+        return finish(signUpAnswer(authenticator, username));
+    }
+
+    RegistrationResult finish(SoftwareAuthenticator.Registration answer) {
+        return registration.finishRegistration(new FinishRegistrationRequest(answer.build(), Optional.empty(),
+                Optional.of("JUnit")));
+    }
+
+    /** Discoverable-sign-in options answered by {@code authenticator}, not yet finished. */
+    SoftwareAuthenticator.Assertion signInAnswer(SoftwareAuthenticator authenticator) {
+        return authenticator.authenticate(RP_ID, ORIGIN, authentication.startDiscoverable().challenge());
+    }
+
+    /** Runs {@code call}, expects it to fail with {@code failure}, and checks that no challenge is left. */
+    CeremonyException expectFailure(CeremonyFailure failure, ThrowingCallable call) {
+        CeremonyException e = expectMalformed(failure, call);
+        assertThat(challenges.pendingCount()).as("the challenge is used up").isZero();
+        return e;
+    }
+
+    /**
+     * Like {@link #expectFailure} for input so malformed that the challenge cannot be read from it:
+     * that challenge stays pending until it expires.
+     */
+    CeremonyException expectMalformed(CeremonyFailure failure, ThrowingCallable call) {
+        CeremonyException e = catchThrowableOfType(CeremonyException.class, call);
+        assertThat(e).as("expected %s", failure.code()).isNotNull();
+        assertThat(e.failure()).as(e.auditReason()).isEqualTo(failure);
+        return e;
+    }
+}

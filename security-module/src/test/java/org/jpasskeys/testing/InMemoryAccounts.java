@@ -1,0 +1,94 @@
+package org.jpasskeys.testing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jpasskeys.credential.CredentialIds;
+import org.jpasskeys.credential.CredentialRepository;
+import org.jpasskeys.credential.DuplicateException;
+import org.jpasskeys.credential.SignInUpdate;
+import org.jpasskeys.credential.StoredCredential;
+import org.jpasskeys.credential.UserAccount;
+import org.jpasskeys.credential.UserRepository;
+
+/** Users and credentials in memory, with the same uniqueness and atomicity rules as the JPA store. */
+public final class InMemoryAccounts implements UserRepository, CredentialRepository {
+
+    private final Map<String, UserAccount> usersById = new ConcurrentHashMap<>();
+    private final Map<String, StoredCredential> credentialsById = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<UserAccount> findByUserHandle(byte[] userHandle) {
+        return usersById.values().stream().filter(u -> u.hasUserHandle(userHandle)).findFirst();
+    }
+
+    @Override
+    public Optional<UserAccount> findByUsername(String username) {
+        return usersById.values().stream().filter(u -> u.username().equals(username)).findFirst();
+    }
+
+    @Override
+    public Optional<UserAccount> findById(String id) {
+        return Optional.ofNullable(usersById.get(id));
+    }
+
+    @Override
+    public synchronized void createWithCredential(UserAccount account, StoredCredential firstCredential) {
+        if (findByUsername(account.username()).isPresent()) {
+            throw new DuplicateException(DuplicateException.Kind.USERNAME);
+        }
+        if (credentialsById.containsKey(firstCredential.credentialIdBase64Url())) {
+            throw new DuplicateException(DuplicateException.Kind.CREDENTIAL_ID);
+        }
+        usersById.put(account.id(), account);
+        credentialsById.put(firstCredential.credentialIdBase64Url(), firstCredential);
+    }
+
+    @Override
+    public Optional<StoredCredential> findById(byte[] credentialId) {
+        return Optional.ofNullable(credentialsById.get(CredentialIds.encode(credentialId)));
+    }
+
+    @Override
+    public List<StoredCredential> findByUserId(String userId) {
+        List<StoredCredential> found = new ArrayList<>(credentialsById.values().stream()
+                .filter(c -> c.userId().equals(userId)).toList());
+        found.sort(Comparator.comparing(StoredCredential::createdAt));
+        return found;
+    }
+
+    @Override
+    public synchronized void add(StoredCredential credential) {
+        if (credentialsById.putIfAbsent(credential.credentialIdBase64Url(), credential) != null) {
+            throw new DuplicateException(DuplicateException.Kind.CREDENTIAL_ID);
+        }
+    }
+
+    @Override
+    public boolean recordSignIn(SignInUpdate update) {
+        boolean[] applied = {false};
+        credentialsById.computeIfPresent(CredentialIds.encode(update.credentialId()), (id, c) -> {
+            boolean advances = update.signCount() > c.signCount() || (update.signCount() == 0 && c.signCount() == 0);
+            if (!advances) {
+                return c;
+            }
+            applied[0] = true;
+            return new StoredCredential(c.credentialId(), c.userId(), c.publicKeyCose(), update.signCount(),
+                    c.uvInitialized(), c.backupEligible(), update.backedUp(), c.transports(), c.aaguid(),
+                    c.attestationFormat(), c.name(), c.createdAt(), Optional.of(update.usedAt()), c.userAgent());
+        });
+        return applied[0];
+    }
+
+    public int userCount() {
+        return usersById.size();
+    }
+
+    public int credentialCount() {
+        return credentialsById.size();
+    }
+}
