@@ -25,7 +25,7 @@ public final class CeremonyException extends RuntimeException {
     }
 
     /** The same answer for every failure that depends on which accounts or credentials exist. */
-    static CeremonyException authenticationFailed(String auditReason) {
+    public static CeremonyException authenticationFailed(String auditReason) {
         return new CeremonyException(CeremonyFailure.AUTHENTICATION_FAILED,
                 "The passkey could not be verified. Try again, or sign in another way.", auditReason);
     }

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -22,7 +23,7 @@ public class MicroProfilePasskeysConfig {
     private static final Logger LOG = Logger.getLogger(MicroProfilePasskeysConfig.class.getName());
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     PasskeysConfig passkeysConfig() {
         PasskeysConfig config = read(ConfigProvider.getConfig());
         LOG.info(() -> "jpasskeys: relying party '" + config.rpId() + "', origins " + config.origins()

@@ -1,0 +1,96 @@
+package org.jpasskeys.credential.jpa;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jpasskeys.credential.CredentialIds;
+import org.jpasskeys.credential.StoredCredential;
+
+/** Row of {@code jp_credential}; only the repositories see it. */
+@Entity
+@Table(name = "jp_credential")
+class CredentialEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(name = "credential_id", nullable = false, unique = true, length = 1400)
+    String credentialId;
+
+    @Column(name = "user_id", nullable = false, length = 32)
+    String userId;
+
+    @Column(name = "public_key_cose", nullable = false)
+    byte[] publicKeyCose;
+
+    @Column(name = "sign_count", nullable = false)
+    long signCount;
+
+    @Column(name = "uv_initialized", nullable = false)
+    boolean uvInitialized;
+
+    @Column(name = "backup_eligible", nullable = false)
+    boolean backupEligible;
+
+    @Column(name = "backed_up", nullable = false)
+    boolean backedUp;
+
+    @Column(name = "transports", nullable = false)
+    String transports;
+
+    @Column(name = "aaguid", nullable = false)
+    UUID aaguid;
+
+    @Column(name = "attestation_format", nullable = false, length = 32)
+    String attestationFormat;
+
+    @Column(name = "name", nullable = false, length = 64)
+    String name;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "last_used_at")
+    Instant lastUsedAt;
+
+    @Column(name = "user_agent", length = 512)
+    String userAgent;
+
+    static CredentialEntity from(StoredCredential credential) {
+        CredentialEntity entity = new CredentialEntity();
+        entity.credentialId = credential.credentialIdBase64Url();
+        entity.userId = credential.userId();
+        entity.publicKeyCose = credential.publicKeyCose();
+        entity.signCount = credential.signCount();
+        entity.uvInitialized = credential.uvInitialized();
+        entity.backupEligible = credential.backupEligible();
+        entity.backedUp = credential.backedUp();
+        entity.transports = credential.transports().stream().sorted().collect(Collectors.joining(","));
+        entity.aaguid = credential.aaguid();
+        entity.attestationFormat = credential.attestationFormat();
+        entity.name = credential.name();
+        entity.createdAt = credential.createdAt();
+        entity.lastUsedAt = credential.lastUsedAt().orElse(null);
+        entity.userAgent = credential.userAgent().orElse(null);
+        return entity;
+    }
+
+    StoredCredential toCredential() {
+        Set<String> transportSet = Arrays.stream(transports.split(",")).filter(t -> !t.isEmpty())
+                .collect(Collectors.toSet());
+        return new StoredCredential(CredentialIds.decode(credentialId), userId, publicKeyCose, signCount,
+                uvInitialized, backupEligible, backedUp, transportSet, aaguid, attestationFormat, name, createdAt,
+                Optional.ofNullable(lastUsedAt), Optional.ofNullable(userAgent));
+    }
+}

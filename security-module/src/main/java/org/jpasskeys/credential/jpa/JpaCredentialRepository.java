@@ -1,0 +1,73 @@
+package org.jpasskeys.credential.jpa;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.jpasskeys.credential.CredentialIds;
+import org.jpasskeys.credential.CredentialRepository;
+import org.jpasskeys.credential.DuplicateException;
+import org.jpasskeys.credential.SignInUpdate;
+import org.jpasskeys.credential.StoredCredential;
+
+/** {@link CredentialRepository} over JPA; the unique index on {@code credential_id} is the final guard. */
+@ApplicationScoped
+@Transactional
+public class JpaCredentialRepository implements CredentialRepository {
+
+    @PersistenceContext(unitName = "jpasskeys")
+    EntityManager em;
+
+    @Override
+    public Optional<StoredCredential> findById(byte[] credentialId) {
+        return em.createQuery("SELECT c FROM CredentialEntity c WHERE c.credentialId = :id", CredentialEntity.class)
+                .setParameter("id", CredentialIds.encode(credentialId))
+                .getResultStream()
+                .findFirst()
+                .map(CredentialEntity::toCredential);
+    }
+
+    @Override
+    public List<StoredCredential> findByUserId(String userId) {
+        return em.createQuery("SELECT c FROM CredentialEntity c WHERE c.userId = :user ORDER BY c.createdAt, c.id",
+                        CredentialEntity.class)
+                .setParameter("user", userId)
+                .getResultStream()
+                .map(CredentialEntity::toCredential)
+                .toList();
+    }
+
+    @Override
+    public void add(StoredCredential credential) {
+        if (exists(em, credential.credentialIdBase64Url())) {
+            throw new DuplicateException(DuplicateException.Kind.CREDENTIAL_ID);
+        }
+        em.persist(CredentialEntity.from(credential));
+        UniqueViolations.flush(em);
+    }
+
+    @Override
+    public boolean recordSignIn(SignInUpdate update) {
+        // One conditional UPDATE: the database decides, so concurrent sign-ins cannot lose an update
+        // and the stored counter never moves backwards.
+        String advances = update.signCount() == 0 ? "c.signCount = 0" : "c.signCount < :count";
+        return em.createQuery("UPDATE CredentialEntity c SET c.signCount = :count, c.backedUp = :backedUp, "
+                        + "c.lastUsedAt = :usedAt WHERE c.credentialId = :id AND " + advances)
+                .setParameter("count", update.signCount())
+                .setParameter("backedUp", update.backedUp())
+                .setParameter("usedAt", update.usedAt())
+                .setParameter("id", CredentialIds.encode(update.credentialId()))
+                .executeUpdate() == 1;
+    }
+
+    static boolean exists(EntityManager em, String credentialId) {
+        return !em.createQuery("SELECT c.id FROM CredentialEntity c WHERE c.credentialId = :id", Long.class)
+                .setParameter("id", credentialId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+}

@@ -1,0 +1,131 @@
+package org.jpasskeys.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Reading JSON requests and writing JSON and problem responses, with the module's limits and checks. */
+public final class HttpExchange {
+
+    public static final String JSON = "application/json";
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private HttpExchange() {
+    }
+
+    /**
+     * The request body as a JSON object, after the checks every state-changing endpoint makes: JSON content
+     * type (a cross-site form cannot send it without a preflight), an {@code Origin} header, if sent, among
+     * {@code origins}, and a body of at most {@code maxBytes} (counted before any parsing). An empty body is {}.
+     */
+    public static JsonObject readJsonObject(HttpServletRequest request, Set<String> origins, int maxBytes) {
+        String origin = request.getHeader("Origin");
+        if (origin != null && !origins.contains(origin)) {
+            throw new ProblemException(new Problem(403, "origin_mismatch", "Origin not allowed",
+                    "Requests from " + origin + " are not accepted by this site."));
+        }
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(JSON)) {
+            throw new ProblemException(new Problem(415, "invalid_request", "Unsupported media type",
+                    "Send the request body as application/json."));
+        }
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        byte[] body = readAtMost(request, maxBytes);
+        if (body.length == 0) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        String text = utf8(body);
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonStructure structure = reader.read();
+            if (structure instanceof JsonObject object) {
+                return object;
+            }
+        } catch (JsonException | IllegalStateException e) {
+            throw new ProblemException(Problem.invalidRequest("The request body is not valid JSON."));
+        }
+        throw new ProblemException(Problem.invalidRequest("The request body must be a JSON object."));
+    }
+
+    public static void writeJson(HttpServletResponse response, int status, JsonStructure body) throws IOException {
+        write(response, status, JSON, body.toString());
+    }
+
+    public static void writeProblem(HttpServletResponse response, Problem problem) throws IOException {
+        if (problem.status() == 401 && response.getHeader("WWW-Authenticate") == null) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        write(response, problem.status(), PROBLEM_JSON, Json.createObjectBuilder()
+                .add("type", problem.type())
+                .add("title", problem.title())
+                .add("status", problem.status())
+                .add("detail", problem.detail())
+                .add("code", problem.code())
+                .build().toString());
+    }
+
+    private static void write(HttpServletResponse response, int status, String contentType, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(bytes.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(bytes);
+        }
+    }
+
+    private static byte[] readAtMost(HttpServletRequest request, int maxBytes) {
+        try (InputStream in = request.getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                if (out.size() + read > maxBytes) {
+                    throw tooLarge(maxBytes);
+                }
+                out.write(buffer, 0, read);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new ProblemException(Problem.invalidRequest("The request body could not be read."));
+        }
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(Problem.invalidRequest("The request body is not UTF-8."));
+        }
+    }
+
+    private static ProblemException tooLarge(int maxBytes) {
+        return new ProblemException(new Problem(413, "payload_too_large", "Payload too large",
+                "The request body is larger than " + maxBytes + " bytes."));
+    }
+}

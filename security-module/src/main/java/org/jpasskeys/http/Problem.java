@@ -1,0 +1,67 @@
+package org.jpasskeys.http;
+
+import java.util.Objects;
+
+import org.jpasskeys.ceremony.CeremonyException;
+import org.jpasskeys.ceremony.CeremonyFailure;
+
+/**
+ * An RFC 9457 problem: what went wrong, with a stable {@code code} and a {@code detail} a person can act on.
+ *
+ * @param status HTTP status
+ * @param code   stable machine-readable code
+ * @param title  short summary of the kind of problem
+ * @param detail what happened and what to do
+ */
+public record Problem(int status, String code, String title, String detail) {
+
+    public Problem {
+        Objects.requireNonNull(code);
+        Objects.requireNonNull(title);
+        Objects.requireNonNull(detail);
+    }
+
+    public static Problem invalidRequest(String detail) {
+        return new Problem(400, "invalid_request", "Invalid request", detail);
+    }
+
+    public static Problem unauthenticated(String detail) {
+        return new Problem(401, "unauthenticated", "Sign-in required", detail);
+    }
+
+    public static Problem of(CeremonyException e) {
+        CeremonyFailure failure = e.failure();
+        return new Problem(status(failure), failure.code(), title(failure), e.detail());
+    }
+
+    /** The {@code type} URI: the code under a fixed namespace. */
+    public String type() {
+        return "urn:jpasskeys:problem:" + code;
+    }
+
+    private static int status(CeremonyFailure failure) {
+        return switch (failure) {
+            case UNAUTHENTICATED, AUTHENTICATION_FAILED -> 401;
+            case CREDENTIAL_ALREADY_REGISTERED, CREDENTIAL_LIMIT_REACHED, USERNAME_TAKEN -> 409;
+            case INVALID_REQUEST, CHALLENGE_NOT_FOUND, ORIGIN_MISMATCH, RP_ID_MISMATCH, USER_VERIFICATION_REQUIRED,
+                 USER_PRESENCE_REQUIRED, UNSUPPORTED_ALGORITHM -> 400;
+        };
+    }
+
+    private static String title(CeremonyFailure failure) {
+        return switch (failure) {
+            case INVALID_REQUEST -> "Invalid request";
+            case UNAUTHENTICATED -> "Sign-in required";
+            case CHALLENGE_NOT_FOUND -> "Challenge not found";
+            case ORIGIN_MISMATCH -> "Origin not allowed";
+            case RP_ID_MISMATCH -> "Relying party mismatch";
+            case USER_VERIFICATION_REQUIRED -> "User verification required";
+            case USER_PRESENCE_REQUIRED -> "User presence required";
+            case UNSUPPORTED_ALGORITHM -> "Unsupported algorithm";
+            case AUTHENTICATION_FAILED -> "Authentication failed";
+            case CREDENTIAL_ALREADY_REGISTERED -> "Passkey already registered";
+            case CREDENTIAL_LIMIT_REACHED -> "Too many passkeys";
+            case USERNAME_TAKEN -> "Username taken";
+        };
+    }
+}

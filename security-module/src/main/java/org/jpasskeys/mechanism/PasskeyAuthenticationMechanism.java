@@ -1,0 +1,118 @@
+package org.jpasskeys.mechanism;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jpasskeys.ceremony.CeremonyException;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.http.HttpExchange;
+import org.jpasskeys.http.Problem;
+import org.jpasskeys.token.AccessTokenVerifier;
+import org.jpasskeys.token.TokenSubject;
+
+/**
+ * Passkey sign-in for Jakarta Security. A {@link PasskeyCredential} handed to
+ * {@code SecurityContext.authenticate} is validated by the {@code IdentityStoreHandler}; on success the
+ * caller is kept in the session. Every other request is authenticated by a valid Bearer token of this
+ * issuer or by that session; an unauthenticated request for a protected resource answers 401 (API) or is
+ * sent to the login page (browser).
+ */
+@ApplicationScoped
+public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final String FAILURE = PasskeyAuthenticationMechanism.class.getName() + ".failure";
+    private static final String BEARER = "bearer ";
+
+    @Inject
+    IdentityStoreHandler identityStoreHandler;
+
+    @Inject
+    AccessTokenVerifier tokens;
+
+    @Inject
+    PasskeysConfig config;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (context.isAuthenticationRequest()
+                && context.getAuthParameters().getCredential() instanceof PasskeyCredential passkey) {
+            return signIn(passkey, request, context);
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+            return bearer(authorization.substring(BEARER.length()).strip(), response, context);
+        }
+        Optional<PasskeyPrincipal> caller = CallerSession.caller(request);
+        if (caller.isPresent()) {
+            return context.notifyContainerAboutLogin(caller.get(), Set.of(SignInMethod.CALLER_GROUP));
+        }
+        if (context.isProtected()) {
+            return challenge(request, response, context);
+        }
+        return context.doNothing();
+    }
+
+    /** Why the last sign-in of this request failed, for the endpoint to answer with. */
+    public static Optional<CeremonyException> failureOf(HttpServletRequest request) {
+        return Optional.ofNullable((CeremonyException) request.getAttribute(FAILURE));
+    }
+
+    private AuthenticationStatus signIn(PasskeyCredential passkey, HttpServletRequest request,
+                                        HttpMessageContext context) {
+        CredentialValidationResult result;
+        try {
+            result = identityStoreHandler.validate(passkey);
+        } catch (CeremonyException e) {
+            request.setAttribute(FAILURE, e);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (result.getStatus() != CredentialValidationResult.Status.VALID
+                || !(result.getCallerPrincipal() instanceof PasskeyPrincipal caller)) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CallerSession.establish(request, caller);
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
+        Optional<TokenSubject> subject = tokens.verify(token).map(verified -> verified.subject());
+        if (subject.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            return fail(response, Problem.unauthenticated("The access token is invalid or expired. Sign in again."));
+        }
+        TokenSubject s = subject.get();
+        PasskeyPrincipal caller = new PasskeyPrincipal(s.userId(), s.username(), s.username(), s.authTime(), s.acr(),
+                s.amr());
+        return context.notifyContainerAboutLogin(caller, Set.of(SignInMethod.CALLER_GROUP));
+    }
+
+    private AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,
+                                           HttpMessageContext context) {
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains("text/html")) {
+            return context.redirect(request.getContextPath() + config.loginPage());
+        }
+        return fail(response, Problem.unauthenticated("Sign in with a passkey, or send a Bearer access token."));
+    }
+
+    private static AuthenticationStatus fail(HttpServletResponse response, Problem problem) {
+        try {
+            HttpExchange.writeProblem(response, problem);
+        } catch (IOException e) {
+            // The client went away; the status is what matters.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,27 @@
+package org.jpasskeys.mechanism;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jpasskeys.credential.UserAccount;
+
+/** What a passkey sign-in proves: possession of a key plus user verification, NIST AAL2. */
+public final class SignInMethod {
+
+    /** NIST 800-63B assurance level of a passkey sign-in with user verification. */
+    public static final int PASSKEY_AAL = 2;
+    /** {@code acr} of a passkey sign-in with user verification. */
+    public static final String PASSKEY_ACR = "aal2";
+    /** {@code amr} of a passkey sign-in with user verification (RFC 8176): proof of possession, multi-factor. */
+    public static final List<String> PASSKEY_AMR = List.of("pop", "mfa");
+    /** The group every passkey caller is in. */
+    public static final String CALLER_GROUP = "user";
+
+    private SignInMethod() {
+    }
+
+    public static PasskeyPrincipal passkey(UserAccount user, Instant authTime) {
+        return new PasskeyPrincipal(user.id(), user.username(), user.displayName(), authTime, PASSKEY_ACR,
+                PASSKEY_AMR);
+    }
+}

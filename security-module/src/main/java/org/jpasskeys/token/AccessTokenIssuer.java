@@ -1,0 +1,50 @@
+package org.jpasskeys.token;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import org.jpasskeys.config.PasskeysConfig;
+
+/** Issues RS256 JWT access tokens in the RFC 9068 profile ({@code typ: at+jwt}). */
+public final class AccessTokenIssuer {
+
+    /** RFC 9068 media type of JWT access tokens. */
+    public static final String TYPE = "at+jwt";
+
+    private final PasskeysConfig config;
+    private final SigningKey key;
+    private final Clock clock;
+
+    public AccessTokenIssuer(PasskeysConfig config, SigningKey key, Clock clock) {
+        this.config = config;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    public AccessToken issue(TokenSubject subject) {
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = issuedAt.plus(config.tokenLifetime());
+        String token = Jwt.claims()
+                .issuer(config.tokenIssuer())
+                .subject(subject.userId())
+                .audience(config.tokenAudience())
+                .claim("client_id", config.tokenAudience())
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt)
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("auth_time", subject.authTime().getEpochSecond())
+                .claim("acr", subject.acr())
+                .claim("amr", subject.amr())
+                .preferredUserName(subject.username())
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .keyId(key.keyId())
+                .header("typ", TYPE)
+                .sign(key.privateKey());
+        return new AccessToken(token, issuedAt, expiresAt);
+    }
+}

@@ -1,0 +1,72 @@
+package org.jpasskeys.token;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jpasskeys.config.PasskeysConfig;
+
+/**
+ * Checks Bearer tokens with jose4j: RS256 only, a {@code kid} of our own keys (headers such as
+ * {@code jwk}, {@code jku} and {@code x5u} are never followed), {@code typ: at+jwt}, issuer, audience,
+ * and {@code exp}/{@code iat} against the clock.
+ */
+public final class AccessTokenVerifier {
+
+    private static final int CLOCK_SKEW_SECONDS = 30;
+
+    private final PasskeysConfig config;
+    private final JwksVerificationKeyResolver keys;
+    private final Clock clock;
+
+    public AccessTokenVerifier(PasskeysConfig config, List<SigningKey> verificationKeys, Clock clock) {
+        this.config = config;
+        this.keys = new JwksVerificationKeyResolver(verificationKeys.stream().map(AccessTokenVerifier::jwk).toList());
+        this.clock = clock;
+    }
+
+    /** The token's claims, or empty when it is not a valid token of this issuer for this audience now. */
+    public Optional<VerifiedToken> verify(String token) {
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256")
+                .setVerificationKeyResolver(keys)
+                .setExpectedType(true, AccessTokenIssuer.TYPE)
+                .setExpectedIssuer(config.tokenIssuer())
+                .setExpectedAudience(config.tokenAudience())
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .setRequireSubject()
+                .setRequireJwtId()
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
+                .build();
+        try {
+            JwtClaims claims = consumer.processToClaims(token);
+            Object authTime = claims.getClaimValue("auth_time");
+            TokenSubject subject = new TokenSubject(claims.getSubject(),
+                    claims.getStringClaimValue("preferred_username"),
+                    Instant.ofEpochSecond(authTime instanceof Number n ? n.longValue() : claims.getIssuedAt().getValue()),
+                    claims.getStringClaimValue("acr"), claims.getStringListClaimValue("amr"));
+            return Optional.of(new VerifiedToken(subject, Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
+        } catch (InvalidJwtException | MalformedClaimException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonWebKey jwk(SigningKey key) {
+        RsaJsonWebKey jwk = new RsaJsonWebKey(key.publicKey());
+        jwk.setKeyId(key.keyId());
+        return jwk;
+    }
+}

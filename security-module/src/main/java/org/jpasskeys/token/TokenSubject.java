@@ -1,0 +1,25 @@
+package org.jpasskeys.token;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Who a token speaks for, and how they signed in.
+ *
+ * @param userId   {@code sub}
+ * @param username {@code preferred_username}
+ * @param authTime {@code auth_time}: when the person authenticated
+ * @param acr      {@code acr}: the assurance level reached, e.g. {@code aal2}
+ * @param amr      {@code amr}: RFC 8176 authentication method references
+ */
+public record TokenSubject(String userId, String username, Instant authTime, String acr, List<String> amr) {
+
+    public TokenSubject {
+        Objects.requireNonNull(userId);
+        Objects.requireNonNull(username);
+        Objects.requireNonNull(authTime);
+        Objects.requireNonNull(acr);
+        amr = List.copyOf(amr);
+    }
+}

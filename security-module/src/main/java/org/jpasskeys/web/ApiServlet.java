@@ -1,0 +1,40 @@
+package org.jpasskeys.web;
+
+import java.io.IOException;
+
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jpasskeys.ceremony.CeremonyException;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.http.HttpExchange;
+import org.jpasskeys.http.Problem;
+import org.jpasskeys.http.ProblemException;
+
+/** A POST JSON endpoint of the API: body checks, dispatch by path, and problem answers for every failure. */
+abstract class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Handles one endpoint, named by the last segment of its path; answers with a JSON response. */
+    abstract void handle(String endpoint, JsonObject body, HttpServletRequest request, HttpServletResponse response)
+            throws IOException;
+
+    abstract PasskeysConfig config();
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getServletPath();
+        String endpoint = path.substring(path.lastIndexOf('/') + 1);
+        try {
+            JsonObject body = HttpExchange.readJsonObject(request, config().origins(), config().maxBodyBytes());
+            handle(endpoint, body, request, response);
+        } catch (ProblemException e) {
+            HttpExchange.writeProblem(response, e.problem());
+        } catch (CeremonyException e) {
+            log("jpasskeys: " + endpoint + " refused: " + e.auditReason());
+            HttpExchange.writeProblem(response, Problem.of(e));
+        }
+    }
+}

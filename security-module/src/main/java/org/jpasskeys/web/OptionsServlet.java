@@ -1,0 +1,49 @@
+package org.jpasskeys.web;
+
+import java.io.IOException;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jpasskeys.ceremony.AuthenticationCeremony;
+import org.jpasskeys.ceremony.RegistrationCeremony;
+import org.jpasskeys.ceremony.SignUpRequest;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.http.HttpExchange;
+
+/** The options endpoints: {@code generate-registration} and {@code generate-authentication-discoverable}. */
+public class OptionsServlet extends ApiServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String GENERATE_REGISTRATION = "generate-registration";
+    static final String GENERATE_AUTHENTICATION_DISCOVERABLE = "generate-authentication-discoverable";
+
+    @Inject
+    transient RegistrationCeremony registration;
+
+    @Inject
+    transient AuthenticationCeremony authentication;
+
+    @Inject
+    transient PasskeysConfig config;
+
+    @Override
+    PasskeysConfig config() {
+        return config;
+    }
+
+    @Override
+    void handle(String endpoint, JsonObject body, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        JsonObject options = switch (endpoint) {
+            case GENERATE_REGISTRATION -> OptionsJson.creation(registration.startSignUp(new SignUpRequest(
+                    ResponseJson.optionalString(body, "username", "username").orElse(null),
+                    ResponseJson.optionalString(body, "displayName", "displayName").orElse(null))));
+            case GENERATE_AUTHENTICATION_DISCOVERABLE -> OptionsJson.request(authentication.startDiscoverable());
+            default -> throw new IllegalStateException("not mapped here: " + endpoint);
+        };
+        HttpExchange.writeJson(response, 200, options);
+    }
+}

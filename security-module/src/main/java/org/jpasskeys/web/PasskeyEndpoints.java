@@ -1,0 +1,39 @@
+package org.jpasskeys.web;
+
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.credential.jpa.SchemaMigration;
+
+/** At start-up: brings the schema up to date, then maps the API below {@code passkeys.endpoint.base-path}. */
+@WebListener
+public class PasskeyEndpoints implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(PasskeyEndpoints.class.getName());
+
+    @Inject
+    PasskeysConfig config;
+
+    @Inject
+    SchemaMigration schema;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        schema.migrate();
+        ServletContext context = event.getServletContext();
+        String base = config.basePath();
+        context.addServlet("jpasskeys-options", OptionsServlet.class).addMapping(
+                base + "/" + OptionsServlet.GENERATE_REGISTRATION,
+                base + "/" + OptionsServlet.GENERATE_AUTHENTICATION_DISCOVERABLE);
+        context.addServlet("jpasskeys-verification", VerificationServlet.class).addMapping(
+                base + "/" + VerificationServlet.VERIFY_REGISTRATION,
+                base + "/" + VerificationServlet.VERIFY_AUTHENTICATION);
+        context.addServlet("jpasskeys-jwks", JwksServlet.class).addMapping("/.well-known/jwks.json");
+        LOG.info(() -> "jpasskeys: passkey API at " + context.getContextPath() + base);
+    }
+}

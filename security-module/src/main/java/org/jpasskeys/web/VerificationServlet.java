@@ -1,0 +1,104 @@
+package org.jpasskeys.web;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jpasskeys.ceremony.CeremonyException;
+import org.jpasskeys.ceremony.FinishRegistrationRequest;
+import org.jpasskeys.ceremony.RegistrationCeremony;
+import org.jpasskeys.ceremony.RegistrationResult;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.http.HttpExchange;
+import org.jpasskeys.http.Problem;
+import org.jpasskeys.mechanism.CallerSession;
+import org.jpasskeys.mechanism.PasskeyAuthenticationMechanism;
+import org.jpasskeys.mechanism.PasskeyCredential;
+import org.jpasskeys.mechanism.PasskeyPrincipal;
+import org.jpasskeys.mechanism.SignInMethod;
+import org.jpasskeys.token.AccessToken;
+import org.jpasskeys.token.AccessTokenIssuer;
+import org.jpasskeys.token.TokenSubject;
+
+/**
+ * The verification endpoints. {@code verify-registration} stores the passkey (and on sign-up signs the new
+ * account in); {@code verify-authentication} hands the assertion to Jakarta Security as a
+ * {@link PasskeyCredential}. Both answer with an access token once everything is stored.
+ */
+public class VerificationServlet extends ApiServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String VERIFY_REGISTRATION = "verify-registration";
+    static final String VERIFY_AUTHENTICATION = "verify-authentication";
+
+    @Inject
+    transient RegistrationCeremony registration;
+
+    @Inject
+    transient SecurityContext securityContext;
+
+    @Inject
+    transient AccessTokenIssuer tokens;
+
+    @Inject
+    transient PasskeysConfig config;
+
+    @Override
+    PasskeysConfig config() {
+        return config;
+    }
+
+    @Override
+    void handle(String endpoint, JsonObject body, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        switch (endpoint) {
+            case VERIFY_REGISTRATION -> verifyRegistration(body, request, response);
+            case VERIFY_AUTHENTICATION -> verifyAuthentication(body, request, response);
+            default -> throw new IllegalStateException("not mapped here: " + endpoint);
+        }
+    }
+
+    private void verifyRegistration(JsonObject body, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        RegistrationResult result = registration.finishRegistration(new FinishRegistrationRequest(
+                ResponseJson.registration(body), ResponseJson.optionalString(body, "name", "name"),
+                Optional.ofNullable(request.getHeader("User-Agent"))));
+        PasskeyPrincipal caller = SignInMethod.passkey(result.user(), result.credential().createdAt());
+        CallerSession.establish(request, caller);
+        HttpExchange.writeJson(response, 201, Views.token(Json.createObjectBuilder()
+                .add("credential", Views.credential(result.credential()))
+                .add("user", Views.user(result.user())), issue(caller), SignInMethod.PASSKEY_AAL).build());
+    }
+
+    private void verifyAuthentication(JsonObject body, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        PasskeyCredential credential = new PasskeyCredential(ResponseJson.authentication(body));
+        AuthenticationStatus status = securityContext.authenticate(request, response,
+                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
+        Optional<PasskeyPrincipal> caller = CallerSession.caller(request);
+        if (status != AuthenticationStatus.SUCCESS || caller.isEmpty()) {
+            CeremonyException failure = PasskeyAuthenticationMechanism.failureOf(request)
+                    .orElseGet(() -> CeremonyException.authenticationFailed("identity store refused the passkey"));
+            log("jpasskeys: sign-in refused: " + failure.auditReason());
+            HttpExchange.writeProblem(response, Problem.of(failure));
+            return;
+        }
+        PasskeyPrincipal signedIn = caller.get();
+        HttpExchange.writeJson(response, 200, Views.token(Json.createObjectBuilder()
+                .add("user", Views.user(signedIn.userId(), signedIn.getName(), signedIn.displayName())),
+                issue(signedIn), SignInMethod.PASSKEY_AAL).build());
+    }
+
+    private AccessToken issue(PasskeyPrincipal caller) {
+        return tokens.issue(new TokenSubject(caller.userId(), caller.getName(), caller.authTime(), caller.acr(),
+                caller.amr()));
+    }
+}

@@ -1,0 +1,65 @@
+package org.jpasskeys.web;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.jpasskeys.credential.StoredCredential;
+import org.jpasskeys.credential.UserAccount;
+import org.jpasskeys.token.AccessToken;
+
+/** The JSON views of DESIGN §3: {@code UserView}, {@code CredentialView} and the token fields. */
+final class Views {
+
+    private Views() {
+    }
+
+    static JsonObject user(UserAccount user) {
+        return user(user.id(), user.username(), user.displayName());
+    }
+
+    static JsonObject user(String id, String username, String displayName) {
+        return Json.createObjectBuilder()
+                .add("id", id)
+                .add("username", username)
+                .add("displayName", displayName)
+                .build();
+    }
+
+    static JsonObject credential(StoredCredential credential) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", credential.credentialIdBase64Url())
+                .add("name", credential.name())
+                .add("createdAt", credential.createdAt().toString());
+        instant(json, "lastUsedAt", credential.lastUsedAt());
+        return json
+                .add("transports", Json.createArrayBuilder(credential.transports().stream().sorted().toList()))
+                .add("backupEligible", credential.backupEligible())
+                .add("backedUp", credential.backedUp())
+                .add("aaguid", credential.aaguid().toString())
+                .addNull("authenticatorName")
+                .addNull("authenticatorIcon")
+                .addNull("device")
+                .build();
+    }
+
+    /** The token members of a sign-in answer, added to {@code json}. */
+    static JsonObjectBuilder token(JsonObjectBuilder json, AccessToken token, int aal) {
+        return json
+                .add("accessToken", token.value())
+                .add("tokenType", "Bearer")
+                .add("expiresIn", token.expiresInSeconds())
+                .add("aal", aal)
+                .add("authMethod", "passkey");
+    }
+
+    private static void instant(JsonObjectBuilder json, String name, Optional<Instant> value) {
+        if (value.isPresent()) {
+            json.add(name, value.get().toString());
+        } else {
+            json.addNull(name);
+        }
+    }
+}
