@@ -29,6 +29,11 @@ public record Problem(int status, String code, String title, String detail) {
         return new Problem(401, "unauthenticated", "Sign-in required", detail);
     }
 
+    public static Problem internalError() {
+        return new Problem(500, "internal_error", "Internal error",
+                "Something went wrong on our side and nothing was changed. Try again in a moment.");
+    }
+
     public static Problem of(CeremonyException e) {
         CeremonyFailure failure = e.failure();
         return new Problem(status(failure), failure.code(), title(failure), e.detail());

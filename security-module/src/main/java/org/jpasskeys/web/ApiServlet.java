@@ -35,6 +35,13 @@ abstract class ApiServlet extends HttpServlet {
         } catch (CeremonyException e) {
             log("jpasskeys: " + endpoint + " refused: " + e.auditReason());
             HttpExchange.writeProblem(response, Problem.of(e));
+        } catch (RuntimeException e) {
+            // Whatever failed (e.g. the database), the caller learns nothing of the internals.
+            log("jpasskeys: " + endpoint + " failed", e);
+            if (!response.isCommitted()) {
+                response.reset();
+                HttpExchange.writeProblem(response, Problem.internalError());
+            }
         }
     }
 }

@@ -110,6 +110,11 @@ public final class SoftwareAuthenticator {
         return B64URL.encodeToString(credentialId);
     }
 
+    /** The user handle of the account the credential was created for. */
+    public byte[] userHandle() {
+        return userHandle.clone();
+    }
+
     public long signCount() {
         return signCount;
     }

@@ -1,5 +1,7 @@
 package org.jpasskeys.credential.jpa;
 
+import java.sql.Connection;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import javax.naming.InitialContext;
@@ -7,15 +9,23 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
 
-/** Brings the module's tables up to date with Flyway; run once when the web application starts. */
+/** Brings the module's tables up to date with Liquibase; run once when the web application starts. */
 @ApplicationScoped
 public class SchemaMigration {
 
     /** JNDI name of the datasource the application provides. */
     public static final String DATASOURCE = "java:app/jdbc/jpasskeys";
+
+    static final String CHANGELOG = "org/jpasskeys/db/changelog.sql";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
@@ -27,13 +37,25 @@ public class SchemaMigration {
             throw new IllegalStateException("jpasskeys needs the datasource " + DATASOURCE
                     + ": define it in the application (see README)", e);
         }
-        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:org/jpasskeys/db/migration")
-                .table("jpasskeys_schema_history")
-                .load()
-                .migrate();
-        LOG.info(() -> "jpasskeys: schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied)");
+        migrate(dataSource);
+    }
+
+    /** Applies the changesets that {@code dataSource} has not seen yet; several nodes may race safely. */
+    public static void migrate(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            database.setDatabaseChangeLogTableName("jpasskeys_changelog");
+            database.setDatabaseChangeLogLockTableName("jpasskeys_changelog_lock");
+            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),
+                    new ClassLoaderResourceAccessor(SchemaMigration.class.getClassLoader())), () ->
+                    new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                            .execute());
+            LOG.info("jpasskeys: database schema is up to date");
+        } catch (Exception e) {
+            throw new IllegalStateException("jpasskeys: the schema migration failed", e);
+        }
     }
 }

@@ -1,4 +1,8 @@
--- Accounts and their passkeys. Portable SQL for H2 2.x and PostgreSQL.
+--liquibase formatted sql
+-- The module's schema, one changeset per change, never edited once released.
+-- Portable SQL for H2 2.x and PostgreSQL.
+
+--changeset jpasskeys:1-users-and-credentials
 CREATE TABLE jp_user (
     id           VARCHAR(32)  NOT NULL,
     user_handle  VARCHAR(88)  NOT NULL,

@@ -1,0 +1,23 @@
+package org.jpasskeys.it;
+
+import java.io.File;
+import java.util.UUID;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The archive under test: the sample WAR exactly as Maven built it. */
+final class Deployments {
+
+    private Deployments() {
+    }
+
+    static WebArchive sample() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("sample.war")));
+    }
+
+    /** A username no earlier run has taken (the PostgreSQL database outlives test runs). */
+    static String uniqueUsername(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,180 @@
+package org.jpasskeys.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jpasskeys.it.ApiClient.Answer;
+import org.jpasskeys.testing.SoftwareAuthenticator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Sign-up, usernameless sign-in and the protected page, over real HTTP against Payara Micro. */
+@ExtendWith(ArquillianExtension.class)
+class SignUpAndSignInIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.sample();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void signUpThenUsernamelessSignInThenProtectedPageWithTokenAndWithSession() {
+        SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
+        String username = Deployments.uniqueUsername("alice");
+
+        Answer signUp = new ApiClient(base).signUp(phone, username);
+        assertThat(signUp.status()).as(signUp.raw().body()).isEqualTo(201);
+        assertThat(signUp.json().getJsonObject("user").getString("username")).isEqualTo(username);
+        assertThat(signUp.json().getJsonObject("credential").getString("id")).isEqualTo(phone.credentialIdBase64Url());
+
+        ApiClient browser = new ApiClient(base);
+        Answer signIn = browser.signIn(phone);
+        assertThat(signIn.status()).as(signIn.raw().body()).isEqualTo(200);
+        JsonObject body = signIn.json();
+        assertThat(body.getJsonObject("user").getString("username")).isEqualTo(username);
+        assertThat(body.getString("tokenType")).isEqualTo("Bearer");
+        assertThat(body.getString("authMethod")).isEqualTo("passkey");
+        assertThat(body.getInt("aal")).isEqualTo(2);
+        assertThat(signIn.raw().headers().allValues("set-cookie")).anyMatch(c -> c.startsWith("JSESSIONID="));
+
+        Answer withToken = new ApiClient(base).get("protected", body.getString("accessToken"));
+        assertThat(withToken.status()).as(withToken.raw().body()).isEqualTo(200);
+        assertThat(withToken.json().getString("caller")).isEqualTo(username);
+        assertThat(withToken.json().getString("acr")).isEqualTo("aal2");
+
+        Answer withSession = browser.get("protected", null);
+        assertThat(withSession.status()).as(withSession.raw().body()).isEqualTo(200);
+        assertThat(withSession.json().getString("caller")).isEqualTo(username);
+    }
+
+    @Test
+    void protectedPageWithoutSignInAnswers401Problem() {
+        Answer answer = new ApiClient(base).get("protected", null);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.raw().headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.code()).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void tamperedTokenIsRefused() {
+        ApiClient client = new ApiClient(base);
+        client.signUp(SoftwareAuthenticator.es256(), Deployments.uniqueUsername("bob"));
+        SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
+        String token = client.signUp(phone, Deployments.uniqueUsername("carol")).json().getString("accessToken");
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "xx." + parts[2];
+
+        assertThat(new ApiClient(base).get("protected", forged).status()).isEqualTo(401);
+    }
+
+    @Test
+    void replayedAssertionIsRejected() {
+        SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
+        ApiClient client = new ApiClient(base);
+        client.signUp(phone, Deployments.uniqueUsername("dave"));
+        JsonObject assertion = client.signInAnswer(phone).json();
+
+        assertThat(client.post("verify-authentication", assertion).status()).isEqualTo(200);
+        Answer replay = new ApiClient(base).post("verify-authentication", assertion);
+
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.code()).isEqualTo("challenge_not_found");
+    }
+
+    @Test
+    void sixteenConcurrentSubmissionsOfOneAssertionSucceedExactlyOnce() throws Exception {
+        SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
+        ApiClient client = new ApiClient(base);
+        client.signUp(phone, Deployments.uniqueUsername("erin"));
+        JsonObject assertion = client.signInAnswer(phone).json();
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return new ApiClient(base).post("verify-authentication", assertion).status();
+            }));
+        }
+        start.countDown();
+        List<Integer> seen = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            seen.add(status.get());
+        }
+        pool.shutdown();
+
+        assertThat(seen).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(seen).filteredOn(s -> s != 200).allMatch(s -> s == 400);
+    }
+
+    @Test
+    void credentialOfAnotherAccountIsRefusedWithTheGenericAnswer() {
+        ApiClient client = new ApiClient(base);
+        SoftwareAuthenticator alices = SoftwareAuthenticator.es256();
+        SoftwareAuthenticator bobs = SoftwareAuthenticator.es256();
+        client.signUp(alices, Deployments.uniqueUsername("alice"));
+        client.signUp(bobs, Deployments.uniqueUsername("bob"));
+
+        Answer answer = client.post("verify-authentication",
+                client.signInAnswer(alices).userHandle(Optional.of(bobs.userHandle())).json());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.code()).isEqualTo("authentication_failed");
+        assertThat(answer.json().getString("detail")).doesNotContain("account", "credential");
+    }
+
+    @Test
+    void wrongOriginHeaderAndWrongContentTypeAndOversizedBodyAreRefused() {
+        ApiClient client = new ApiClient(base);
+        Answer crossSite = client.send(HttpRequest.newBuilder(
+                        client.uri(ApiClient.API + "generate-authentication-discoverable"))
+                .header("Content-Type", "application/json")
+                .header("Origin", "https://evil.test")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(crossSite.code()).isEqualTo("origin_mismatch");
+
+        Answer form = client.post("generate-authentication-discoverable", "a=b", "application/x-www-form-urlencoded");
+        assertThat(form.status()).isEqualTo(415);
+
+        Answer huge = client.post("verify-authentication", "{\"id\":\"" + "A".repeat(20_000) + "\"}",
+                "application/json");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.code()).isEqualTo("payload_too_large");
+
+        Answer garbage = client.post("verify-authentication", "{not json", "application/json");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.code()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void jwksPublishesThePublicSigningKeyOnly() {
+        Answer jwks = new ApiClient(base).get(".well-known/jwks.json", null);
+
+        assertThat(jwks.status()).isEqualTo(200);
+        JsonObject key = jwks.json().getJsonArray("keys").getJsonObject(0);
+        assertThat(key.getString("kty")).isEqualTo("RSA");
+        assertThat(key.getString("alg")).isEqualTo("RS256");
+        assertThat(key.keySet()).doesNotContain("d", "p", "q", "dp", "dq", "qi");
+    }
+}
