@@ -1,0 +1,65 @@
+package org.jpasskeys.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+
+class MicroProfilePasskeysConfigTest {
+
+    @Test
+    void emptyConfigurationGivesTheDevelopmentDefaults() {
+        assertThat(MicroProfilePasskeysConfig.read(config(Map.of()))).isEqualTo(PasskeysConfig.developmentDefaults());
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        PasskeysConfig read = MicroProfilePasskeysConfig.read(config(Map.ofEntries(
+                Map.entry("passkeys.rp.id", "example.com"),
+                Map.entry("passkeys.rp.origins", "https://example.com, https://www.example.com"),
+                Map.entry("passkeys.endpoint.base-path", "api/passkeys/"),
+                Map.entry("passkeys.challenge.ttl", "PT2M"),
+                Map.entry("passkeys.challenge.max-pending", "500"),
+                Map.entry("passkeys.registration.self-service", "true"),
+                Map.entry("passkeys.registration.attestation", "direct"),
+                Map.entry("passkeys.credentials.max-per-user", "3"),
+                Map.entry("passkeys.token.lifetime", "PT5M"))));
+
+        assertThat(read.rpId()).isEqualTo("example.com");
+        assertThat(read.origins()).isEqualTo(Set.of("https://example.com", "https://www.example.com"));
+        assertThat(read.basePath()).isEqualTo("/api/passkeys");
+        assertThat(read.challengeTtl()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(read.challengeMaxPending()).isEqualTo(500);
+        assertThat(read.selfServiceRegistration()).isTrue();
+        assertThat(read.attestation()).isEqualTo(AttestationPolicy.DIRECT);
+        assertThat(read.maxCredentialsPerUser()).isEqualTo(3);
+        assertThat(read.tokenLifetime()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void invalidValuesAreRefusedWithTheKeyNamed() {
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of("passkeys.challenge.ttl", "5 minutes"))))
+                .hasMessageContaining("passkeys.challenge.ttl");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of("passkeys.challenge.ttl", "-PT1M"))))
+                .hasMessageContaining("passkeys.challenge.ttl");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of("passkeys.rp.origins",
+                "https://example.com/login")))).hasMessageContaining("passkeys.rp.origins");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.registration.self-service", "yes")))).hasMessageContaining("self-service");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.registration.attestation", "enterprise")))).hasMessageContaining("attestation");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.credentials.max-per-user", "0")))).hasMessageContaining("max-per-user");
+    }
+
+    private static Config config(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 100)).build();
+    }
+}

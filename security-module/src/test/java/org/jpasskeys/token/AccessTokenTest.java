@@ -1,0 +1,158 @@
+package org.jpasskeys.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jpasskeys.config.AttestationPolicy;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.testing.MutableClock;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccessTokenTest {
+
+    @TempDir
+    static Path dir;
+
+    private static SigningKey key;
+    private static SigningKey otherKey;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final PasskeysConfig config = config("https://rp.example", "portal");
+    private final AccessTokenIssuer issuer = new AccessTokenIssuer(config, key, clock);
+    private final AccessTokenVerifier verifier = new AccessTokenVerifier(config, List.of(key), clock);
+    private final TokenSubject alice = new TokenSubject("u-1", "alice", clock.instant(), "aal2", List.of("pop", "mfa"));
+
+    @BeforeAll
+    static void keys() {
+        key = SigningKeyFile.loadOrCreate(dir.resolve("a/key.pem"));
+        otherKey = SigningKeyFile.loadOrCreate(dir.resolve("b/key.pem"));
+    }
+
+    @Test
+    void issuedTokenHasTheRfc9068HeaderAndClaimsAndVerifies() {
+        AccessToken token = issuer.issue(alice);
+
+        String header = decode(token.value().split("\\.")[0]);
+        String payload = decode(token.value().split("\\.")[1]);
+        assertThat(header).contains("\"typ\":\"at+jwt\"", "\"alg\":\"RS256\"", "\"kid\":\"" + key.keyId() + "\"");
+        assertThat(payload).contains("\"iss\":\"https://rp.example\"", "\"sub\":\"u-1\"", "\"aud\":\"portal\"",
+                "\"client_id\":\"portal\"", "\"jti\"", "\"iat\"", "\"exp\"", "\"auth_time\"", "\"acr\":\"aal2\"",
+                "\"amr\":[\"pop\",\"mfa\"]");
+        assertThat(token.expiresInSeconds()).isEqualTo(900);
+        assertThat(verifier.verify(token.value())).hasValueSatisfying(v -> {
+            assertThat(v.subject().userId()).isEqualTo("u-1");
+            assertThat(v.subject().username()).isEqualTo("alice");
+            assertThat(v.subject().acr()).isEqualTo("aal2");
+        });
+    }
+
+    @Test
+    void expiredTokenIsRefused() {
+        AccessToken token = issuer.issue(alice);
+        clock.advance(Duration.ofMinutes(15).plusSeconds(31));
+
+        assertThat(verifier.verify(token.value())).isEmpty();
+    }
+
+    @Test
+    void tokenOfAnotherIssuerOrAudienceIsRefused() {
+        String otherIssuer = new AccessTokenIssuer(config("https://evil.example", "portal"), key, clock)
+                .issue(alice).value();
+        String otherAudience = new AccessTokenIssuer(config("https://rp.example", "other"), key, clock)
+                .issue(alice).value();
+
+        assertThat(verifier.verify(otherIssuer)).isEmpty();
+        assertThat(verifier.verify(otherAudience)).isEmpty();
+    }
+
+    @Test
+    void tokenSignedByAnUnknownKeyIsRefused() {
+        String foreign = new AccessTokenIssuer(config, otherKey, clock).issue(alice).value();
+
+        assertThat(verifier.verify(foreign)).isEmpty();
+    }
+
+    @Test
+    void tamperedPayloadIsRefused() {
+        String[] parts = issuer.issue(alice).value().split("\\.");
+        String payload = decode(parts[1]).replace("\"sub\":\"u-1\"", "\"sub\":\"u-2\"");
+
+        assertThat(verifier.verify(parts[0] + "." + encode(payload) + "." + parts[2])).isEmpty();
+    }
+
+    @Test
+    void unsignedTokenIsRefused() {
+        String payload = issuer.issue(alice).value().split("\\.")[1];
+        String header = encode("{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\"" + key.keyId() + "\"}");
+
+        assertThat(verifier.verify(header + "." + payload + ".")).isEmpty();
+    }
+
+    @Test
+    void hs256SignedWithThePublicKeyIsRefused() throws Exception {
+        String header = encode("{\"alg\":\"HS256\",\"typ\":\"at+jwt\",\"kid\":\"" + key.keyId() + "\"}");
+        String payload = issuer.issue(alice).value().split("\\.")[1];
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.publicKey().getEncoded(), "HmacSHA256"));
+        String signature = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(verifier.verify(header + "." + payload + "." + signature)).isEmpty();
+    }
+
+    @Test
+    void wrongTypeOrPathLikeKidIsRefused() {
+        String[] parts = issuer.issue(alice).value().split("\\.");
+        String jwtType = encode(decode(parts[0]).replace("at+jwt", "JWT"));
+        String pathKid = encode(decode(parts[0]).replace(key.keyId(), "../../etc/passwd"));
+
+        assertThat(verifier.verify(jwtType + "." + parts[1] + "." + parts[2])).isEmpty();
+        assertThat(verifier.verify(pathKid + "." + parts[1] + "." + parts[2])).isEmpty();
+        assertThat(verifier.verify("not a token")).isEmpty();
+    }
+
+    @Test
+    void jwksHoldsPublicMembersOnly() {
+        String jwks = new JsonWebKeySet(List.of(key)).toJson();
+
+        assertThat(jwks).contains("\"kid\":\"" + key.keyId() + "\"", "\"n\"", "\"e\"");
+        assertThat(jwks).doesNotContain("\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"");
+    }
+
+    @Test
+    void signingKeyFileIsOwnerOnlyAndReloadsTheSameKey() throws Exception {
+        Path file = dir.resolve("c/key.pem");
+        SigningKey first = SigningKeyFile.loadOrCreate(file);
+
+        assertThat(SigningKeyFile.loadOrCreate(file).keyId()).isEqualTo(first.keyId());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(first.publicKey().getModulus().bitLength()).isGreaterThanOrEqualTo(2048);
+    }
+
+    private static PasskeysConfig config(String issuer, String audience) {
+        return new PasskeysConfig("rp.example", "RP", java.util.Set.of("https://rp.example"), "/api", "/", 16384,
+                Duration.ofMinutes(5), 1000, false, AttestationPolicy.NONE, 10, issuer, audience,
+                Duration.ofMinutes(15), Path.of("unused"), Duration.ofDays(90));
+    }
+
+    private static String decode(String part) {
+        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
