@@ -128,6 +128,35 @@ class SignUpAndSignInIT {
     }
 
     @Test
+    void oneCredentialIdRegisteredInParallelForTwoAccountsIsStoredOnce() throws Exception {
+        SoftwareAuthenticator device = SoftwareAuthenticator.es256();
+        List<JsonObject> answers = List.of(
+                new ApiClient(base).signUpAnswer(device, Deployments.uniqueUsername("race")).json(),
+                new ApiClient(base).signUpAnswer(device, Deployments.uniqueUsername("race")).json());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Answer>> results = new ArrayList<>();
+        for (JsonObject answer : answers) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return new ApiClient(base).post("verify-registration", answer);
+            }));
+        }
+        start.countDown();
+        List<Answer> seen = new ArrayList<>();
+        for (Future<Answer> result : results) {
+            seen.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(seen).extracting(Answer::status).containsExactlyInAnyOrder(201, 409);
+        Answer refused = seen.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+        assertThat(refused.code()).isEqualTo("credential_already_registered");
+        assertThat(refused.json().getString("detail")).contains("scan the QR code with your phone");
+        assertThat(new ApiClient(base).signIn(device).status()).isEqualTo(200);
+    }
+
+    @Test
     void credentialOfAnotherAccountIsRefusedWithTheGenericAnswer() {
         ApiClient client = new ApiClient(base);
         SoftwareAuthenticator alices = SoftwareAuthenticator.es256();
