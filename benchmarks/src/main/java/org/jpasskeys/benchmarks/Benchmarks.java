@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.AuthenticationResponse;
+import org.jpasskeys.ceremony.CeremonyContext;
 import org.jpasskeys.ceremony.FinishRegistrationRequest;
 import org.jpasskeys.ceremony.PublicKeyCredentialCreationOptions;
 import org.jpasskeys.ceremony.RegistrationCeremony;
@@ -57,10 +58,10 @@ public final class Benchmarks {
                 Clock.systemUTC());
         InMemoryAccounts accounts = new InMemoryAccounts();
         ChallengeGenerator generator = new ChallengeGenerator();
-        RegistrationCeremony registration = new RegistrationCeremony(config, store, generator, accounts, accounts,
+        CeremonyContext context = new CeremonyContext(config, store, generator, accounts, accounts,
                 Clock.systemUTC());
-        AuthenticationCeremony authentication = new AuthenticationCeremony(config, store, generator, accounts,
-                accounts, Clock.systemUTC());
+        RegistrationCeremony registration = new RegistrationCeremony(context);
+        AuthenticationCeremony authentication = new AuthenticationCeremony(context);
 
         SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
         PublicKeyCredentialCreationOptions options = registration.startSignUp(new SignUpRequest("bench", "Bench"));

@@ -31,14 +31,13 @@ public final class AuthenticationCeremony {
     private final Clock clock;
     private final WebAuthn4jAdapter webAuthn;
 
-    public AuthenticationCeremony(PasskeysConfig config, ChallengeStore challenges, ChallengeGenerator generator,
-                                  UserRepository users, CredentialRepository credentials, Clock clock) {
-        this.config = config;
-        this.challenges = challenges;
-        this.generator = generator;
-        this.users = users;
-        this.credentials = credentials;
-        this.clock = clock;
+    public AuthenticationCeremony(CeremonyContext context) {
+        this.config = context.config();
+        this.challenges = context.challenges();
+        this.generator = context.generator();
+        this.users = context.users();
+        this.credentials = context.credentials();
+        this.clock = context.clock();
         this.webAuthn = new WebAuthn4jAdapter(config.rpId());
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
+import org.jpasskeys.ceremony.CeremonyContext;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.challenge.CaffeineChallengeStore;
 import org.jpasskeys.challenge.ChallengeGenerator;
@@ -38,24 +39,21 @@ public class PasskeysBeans {
 
     @Produces
     @Singleton
-    ChallengeGenerator challengeGenerator() {
-        return new ChallengeGenerator();
+    CeremonyContext ceremonyContext(PasskeysConfig config, ChallengeStore challenges, UserRepository users,
+                                    CredentialRepository credentials) {
+        return new CeremonyContext(config, challenges, new ChallengeGenerator(), users, credentials, CLOCK);
     }
 
     @Produces
     @Singleton
-    RegistrationCeremony registrationCeremony(PasskeysConfig config, ChallengeStore challenges,
-                                              ChallengeGenerator generator, UserRepository users,
-                                              CredentialRepository credentials) {
-        return new RegistrationCeremony(config, challenges, generator, users, credentials, CLOCK);
+    RegistrationCeremony registrationCeremony(CeremonyContext context) {
+        return new RegistrationCeremony(context);
     }
 
     @Produces
     @Singleton
-    AuthenticationCeremony authenticationCeremony(PasskeysConfig config, ChallengeStore challenges,
-                                                  ChallengeGenerator generator, UserRepository users,
-                                                  CredentialRepository credentials) {
-        return new AuthenticationCeremony(config, challenges, generator, users, credentials, CLOCK);
+    AuthenticationCeremony authenticationCeremony(CeremonyContext context) {
+        return new AuthenticationCeremony(context);
     }
 
     @Produces

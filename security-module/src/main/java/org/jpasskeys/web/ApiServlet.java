@@ -2,6 +2,7 @@ package org.jpasskeys.web;
 
 import java.io.IOException;
 
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,14 +22,15 @@ abstract class ApiServlet extends HttpServlet {
     abstract void handle(String endpoint, JsonObject body, HttpServletRequest request, HttpServletResponse response)
             throws IOException;
 
-    abstract PasskeysConfig config();
+    @Inject
+    transient PasskeysConfig config;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath();
         String endpoint = path.substring(path.lastIndexOf('/') + 1);
         try {
-            JsonObject body = HttpExchange.readJsonObject(request, config().origins(), config().maxBodyBytes());
+            JsonObject body = HttpExchange.readJsonObject(request, config.origins(), config.maxBodyBytes());
             handle(endpoint, body, request, response);
         } catch (ProblemException e) {
             HttpExchange.writeProblem(response, e.problem());

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.ceremony.SignUpRequest;
-import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.http.HttpExchange;
 
 /** The options endpoints: {@code generate-registration} and {@code generate-authentication-discoverable}. */
@@ -25,14 +24,6 @@ public class OptionsServlet extends ApiServlet {
 
     @Inject
     transient AuthenticationCeremony authentication;
-
-    @Inject
-    transient PasskeysConfig config;
-
-    @Override
-    PasskeysConfig config() {
-        return config;
-    }
 
     @Override
     void handle(String endpoint, JsonObject body, HttpServletRequest request, HttpServletResponse response)

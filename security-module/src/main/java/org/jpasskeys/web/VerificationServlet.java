@@ -15,7 +15,6 @@ import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.FinishRegistrationRequest;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.ceremony.RegistrationResult;
-import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
 import org.jpasskeys.mechanism.CallerSession;
@@ -47,14 +46,6 @@ public class VerificationServlet extends ApiServlet {
 
     @Inject
     transient AccessTokenIssuer tokens;
-
-    @Inject
-    transient PasskeysConfig config;
-
-    @Override
-    PasskeysConfig config() {
-        return config;
-    }
 
     @Override
     void handle(String endpoint, JsonObject body, HttpServletRequest request, HttpServletResponse response)

@@ -32,10 +32,9 @@ final class CeremonyFixture {
             config.challengeMaxPending(), clock);
     final InMemoryAccounts accounts = new InMemoryAccounts();
     final ChallengeGenerator generator = new ChallengeGenerator();
-    final RegistrationCeremony registration = new RegistrationCeremony(config, challenges, generator, accounts,
-            accounts, clock);
-    final AuthenticationCeremony authentication = new AuthenticationCeremony(config, challenges, generator, accounts,
-            accounts, clock);
+    final CeremonyContext context = new CeremonyContext(config, challenges, generator, accounts, accounts, clock);
+    final RegistrationCeremony registration = new RegistrationCeremony(context);
+    final AuthenticationCeremony authentication = new AuthenticationCeremony(context);
 
     /** Sign-up options answered by {@code authenticator}, not yet finished. */
     SoftwareAuthenticator.Registration signUpAnswer(SoftwareAuthenticator authenticator, String username) {

@@ -246,8 +246,8 @@ class RegistrationCeremonyTest {
     @Test
     void signUpIsRefusedWhenSelfServiceIsOff() {
         CeremonyFixture closed = new CeremonyFixture();
-        RegistrationCeremony ceremony = new RegistrationCeremony(withSelfService(closed, false), closed.challenges,
-                closed.generator, closed.accounts, closed.accounts, closed.clock);
+        RegistrationCeremony ceremony = new RegistrationCeremony(new CeremonyContext(withSelfService(closed, false),
+                closed.challenges, closed.generator, closed.accounts, closed.accounts, closed.clock));
 
         closed.expectFailure(CeremonyFailure.UNAUTHENTICATED, () -> ceremony.startSignUp(new SignUpRequest("a", "a")));
     }

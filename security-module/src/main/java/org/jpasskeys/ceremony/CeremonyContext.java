@@ -1,0 +1,34 @@
+package org.jpasskeys.ceremony;
+
+import java.time.Clock;
+import java.util.Objects;
+
+import org.jpasskeys.challenge.ChallengeGenerator;
+import org.jpasskeys.challenge.ChallengeStore;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.credential.CredentialRepository;
+import org.jpasskeys.credential.UserRepository;
+
+/**
+ * What every ceremony works with: the configuration, where challenges wait, where accounts and
+ * passkeys are kept, and the clock.
+ *
+ * @param config      the relying party's configuration
+ * @param challenges  pending challenges
+ * @param generator   source of challenges and user handles
+ * @param users       accounts
+ * @param credentials passkeys
+ * @param clock       time of issue, expiry and use
+ */
+public record CeremonyContext(PasskeysConfig config, ChallengeStore challenges, ChallengeGenerator generator,
+                              UserRepository users, CredentialRepository credentials, Clock clock) {
+
+    public CeremonyContext {
+        Objects.requireNonNull(config);
+        Objects.requireNonNull(challenges);
+        Objects.requireNonNull(generator);
+        Objects.requireNonNull(users);
+        Objects.requireNonNull(credentials);
+        Objects.requireNonNull(clock);
+    }
+}
