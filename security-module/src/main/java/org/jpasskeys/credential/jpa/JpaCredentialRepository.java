@@ -45,8 +45,7 @@ public class JpaCredentialRepository implements CredentialRepository {
         if (exists(em, credential.credentialIdBase64Url())) {
             throw new DuplicateException(DuplicateException.Kind.CREDENTIAL_ID);
         }
-        em.persist(CredentialEntity.from(credential));
-        UniqueViolations.flush(em);
+        UniqueViolations.persistAndFlush(em, CredentialEntity.from(credential));
     }
 
     @Override

@@ -43,10 +43,8 @@ public class JpaUserRepository implements UserRepository {
         if (JpaCredentialRepository.exists(em, firstCredential.credentialIdBase64Url())) {
             throw new DuplicateException(DuplicateException.Kind.CREDENTIAL_ID);
         }
-        em.persist(UserEntity.from(account));
-        UniqueViolations.flush(em);
-        em.persist(CredentialEntity.from(firstCredential));
-        UniqueViolations.flush(em);
+        UniqueViolations.persistAndFlush(em, UserEntity.from(account));
+        UniqueViolations.persistAndFlush(em, CredentialEntity.from(firstCredential));
     }
 
     private Optional<UserAccount> single(String attribute, String value) {

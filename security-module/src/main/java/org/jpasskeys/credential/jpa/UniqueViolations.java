@@ -7,14 +7,18 @@ import jakarta.persistence.PersistenceException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jpasskeys.credential.DuplicateException;
 
-/** Turns a unique-index violation at flush into a {@link DuplicateException}; the index is the final guard. */
+/**
+ * Turns a unique-index violation into a {@link DuplicateException}; the index is the final guard against
+ * concurrent registrations. IDENTITY keys make {@code persist} insert at once, so both steps are guarded.
+ */
 final class UniqueViolations {
 
     private UniqueViolations() {
     }
 
-    static void flush(EntityManager em) {
+    static void persistAndFlush(EntityManager em, Object entity) {
         try {
+            em.persist(entity);
             em.flush();
         } catch (PersistenceException e) {
             throw duplicateOrRethrow(e);
