@@ -64,10 +64,10 @@ public final class Benchmarks {
         AuthenticationCeremony authentication = new AuthenticationCeremony(context);
 
         SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
-        PublicKeyCredentialCreationOptions options = registration.startSignUp(new SignUpRequest("bench", "Bench"));
+        PublicKeyCredentialCreationOptions options = registration.startSignUp(new SignUpRequest("bench", "Bench", false));
         registration.finishRegistration(new FinishRegistrationRequest(
                 phone.register(RP_ID, ORIGIN, options.challenge(), options.userHandle()).build(), Optional.empty(),
-                Optional.empty()));
+                Optional.empty(), Optional.empty()));
 
         System.out.println("jpasskeys benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.version") + ")");

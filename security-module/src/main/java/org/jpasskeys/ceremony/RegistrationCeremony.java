@@ -58,7 +58,23 @@ public final class RegistrationCeremony {
                     "This username is taken. Choose another one, or sign in if it is yours.");
         }
         ChallengeUser user = new ChallengeUser(generator.randomBytes(USER_HANDLE_BYTES), username, displayName);
-        return issue(user, List.of());
+        return issue(user, List.of(), request.crossDevice());
+    }
+
+    /**
+     * Creation options for a signed-in caller who adds a passkey: {@code excludeCredentials} lists every
+     * passkey the account has, so that an authenticator holding one refuses to make another.
+     */
+    public PublicKeyCredentialCreationOptions startAddPasskey(AddPasskeyRequest request) {
+        UserAccount account = users.findById(request.userId()).orElseThrow(() -> new CeremonyException(
+                CeremonyFailure.UNAUTHENTICATED, "Your account was not found. Sign in again."));
+        List<StoredCredential> existing = credentials.findByUserId(account.id());
+        requireRoomForOneMore(existing);
+        List<PublicKeyCredentialDescriptor> exclude = existing.stream()
+                .map(c -> new PublicKeyCredentialDescriptor(c.credentialId(), c.transports()))
+                .toList();
+        return issue(new ChallengeUser(account.userHandle(), account.username(), account.displayName()), exclude,
+                request.crossDevice());
     }
 
     /**
@@ -75,6 +91,13 @@ public final class RegistrationCeremony {
 
         Instant now = clock.instant();
         Optional<UserAccount> existing = users.findByUserHandle(user.userHandle());
+        if (existing.isPresent()) {
+            // Options issued to an account are completed by that account's own session only.
+            if (!request.callerId().equals(Optional.of(existing.get().id()))) {
+                throw CeremonyException.challengeNotFound();
+            }
+            requireRoomForOneMore(credentials.findByUserId(existing.get().id()));
+        }
         UserAccount account = existing.orElseGet(() -> new UserAccount(CredentialIds.encode(generator.randomBytes(16)),
                 user.userHandle(), user.username(), user.displayName(), now));
         StoredCredential credential = new StoredCredential(verified.credentialId(), account.id(),
@@ -91,16 +114,25 @@ public final class RegistrationCeremony {
         } catch (DuplicateException e) {
             throw duplicate(e);
         }
-        return new RegistrationResult(account, credential);
+        return new RegistrationResult(account, credential, existing.isEmpty());
     }
 
-    private PublicKeyCredentialCreationOptions issue(ChallengeUser user, List<PublicKeyCredentialDescriptor> exclude) {
+    private void requireRoomForOneMore(List<StoredCredential> existing) {
+        if (existing.size() >= config.maxCredentialsPerUser()) {
+            throw new CeremonyException(CeremonyFailure.CREDENTIAL_LIMIT_REACHED, "Your account has "
+                    + existing.size() + " passkeys, the most it can hold. Delete one you no longer use first.");
+        }
+    }
+
+    private PublicKeyCredentialCreationOptions issue(ChallengeUser user, List<PublicKeyCredentialDescriptor> exclude,
+                                                     boolean crossDevice) {
         String challenge = generator.newChallenge();
         challenges.put(new PendingChallenge(challenge, CeremonyType.REGISTRATION, Optional.of(user), config.origins(),
                 clock.instant().plus(config.challengeTtl())));
         return new PublicKeyCredentialCreationOptions(config.rpId(), config.rpName(), user.userHandle(),
                 user.username(), user.displayName(), challenge, WebAuthn4jAdapter.ALGORITHMS, config.challengeTtl(),
-                exclude, config.attestation().conveyance(), List.of(), Optional.empty());
+                exclude, config.attestation().conveyance(), crossDevice ? List.of("hybrid") : List.of(),
+                crossDevice ? Optional.of("cross-platform") : Optional.empty());
     }
 
     private static CeremonyException duplicate(DuplicateException e) {

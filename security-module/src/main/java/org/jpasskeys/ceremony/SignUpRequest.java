@@ -5,6 +5,7 @@ package org.jpasskeys.ceremony;
  *
  * @param username    the unique name to sign up with
  * @param displayName the name to show; the username when blank
+ * @param crossDevice create the passkey on another device (the browser's "use a phone" QR code)
  */
-public record SignUpRequest(String username, String displayName) {
+public record SignUpRequest(String username, String displayName, boolean crossDevice) {
 }

@@ -2,8 +2,11 @@ package org.jpasskeys.web;
 
 import java.io.IOException;
 
+import java.util.Optional;
+
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +15,7 @@ import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
 import org.jpasskeys.http.ProblemException;
+import org.jpasskeys.mechanism.PasskeyPrincipal;
 
 /** A POST JSON endpoint of the API: body checks, dispatch by path, and problem answers for every failure. */
 abstract class ApiServlet extends HttpServlet {
@@ -24,6 +28,14 @@ abstract class ApiServlet extends HttpServlet {
 
     @Inject
     transient PasskeysConfig config;
+
+    @Inject
+    transient SecurityContext securityContext;
+
+    /** The signed-in caller of this request (session or Bearer token), if any. */
+    Optional<PasskeyPrincipal> caller() {
+        return securityContext.getPrincipalsByType(PasskeyPrincipal.class).stream().findFirst();
+    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -6,10 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+
+import org.jpasskeys.ceremony.AddPasskeyRequest;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
+import org.jpasskeys.ceremony.PublicKeyCredentialCreationOptions;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.ceremony.SignUpRequest;
 import org.jpasskeys.http.HttpExchange;
+import org.jpasskeys.mechanism.PasskeyPrincipal;
 
 /** The options endpoints: {@code generate-registration} and {@code generate-authentication-discoverable}. */
 public class OptionsServlet extends ApiServlet {
@@ -29,12 +34,22 @@ public class OptionsServlet extends ApiServlet {
     void handle(String endpoint, JsonObject body, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         JsonObject options = switch (endpoint) {
-            case GENERATE_REGISTRATION -> OptionsJson.creation(registration.startSignUp(new SignUpRequest(
-                    ResponseJson.optionalString(body, "username", "username").orElse(null),
-                    ResponseJson.optionalString(body, "displayName", "displayName").orElse(null))));
+            case GENERATE_REGISTRATION -> OptionsJson.creation(generateRegistration(body));
             case GENERATE_AUTHENTICATION_DISCOVERABLE -> OptionsJson.request(authentication.startDiscoverable());
             default -> throw new IllegalStateException("not mapped here: " + endpoint);
         };
         HttpExchange.writeJson(response, 200, options);
+    }
+
+    /** A signed-in caller adds a passkey to their account; anyone else signs up. */
+    private PublicKeyCredentialCreationOptions generateRegistration(JsonObject body) {
+        boolean crossDevice = ResponseJson.optionalBoolean(body, "crossDevice").orElse(false);
+        Optional<PasskeyPrincipal> caller = caller();
+        if (caller.isPresent()) {
+            return registration.startAddPasskey(new AddPasskeyRequest(caller.get().userId(), crossDevice));
+        }
+        return registration.startSignUp(new SignUpRequest(
+                ResponseJson.optionalString(body, "username", "username").orElse(null),
+                ResponseJson.optionalString(body, "displayName", "displayName").orElse(null), crossDevice));
     }
 }

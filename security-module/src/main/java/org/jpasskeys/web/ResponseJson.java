@@ -70,6 +70,18 @@ final class ResponseJson {
         return Optional.of(s.getString());
     }
 
+    /** An optional boolean member, e.g. {@code crossDevice}. */
+    static Optional<Boolean> optionalBoolean(JsonObject json, String member) {
+        JsonValue value = json.get(member);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
+            throw invalid(member + " must be true or false");
+        }
+        return Optional.of(value.getValueType() == JsonValue.ValueType.TRUE);
+    }
+
     private static byte[] credentialId(JsonObject json) {
         String id = string(json, "id", "id");
         String rawId = string(json, "rawId", "rawId");

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,9 +41,6 @@ public class VerificationServlet extends ApiServlet {
     transient RegistrationCeremony registration;
 
     @Inject
-    transient SecurityContext securityContext;
-
-    @Inject
     transient AccessTokenIssuer tokens;
 
     @Override
@@ -61,7 +57,13 @@ public class VerificationServlet extends ApiServlet {
             throws IOException {
         RegistrationResult result = registration.finishRegistration(new FinishRegistrationRequest(
                 ResponseJson.registration(body), ResponseJson.optionalString(body, "name", "name"),
-                Optional.ofNullable(request.getHeader("User-Agent"))));
+                Optional.ofNullable(request.getHeader("User-Agent")), caller().map(PasskeyPrincipal::userId)));
+        if (!result.newAccount()) {
+            HttpExchange.writeJson(response, 201, Json.createObjectBuilder()
+                    .add("credential", Views.credential(result.credential()))
+                    .add("user", Views.user(result.user())).build());
+            return;
+        }
         PasskeyPrincipal caller = SignInMethod.passkey(result.user(), result.credential().createdAt());
         CallerSession.establish(request, caller);
         HttpExchange.writeJson(response, 201, Views.token(Json.createObjectBuilder()

@@ -104,7 +104,7 @@ class AuthenticationCeremonyTest {
 
     @Test
     void registrationChallengeCannotCompleteASignIn() {
-        String challenge = rp.registration.startSignUp(new SignUpRequest("carol", null)).challenge();
+        String challenge = rp.registration.startSignUp(new SignUpRequest("carol", null, false)).challenge();
         rejected(CHALLENGE_NOT_FOUND, alicesPhone.authenticate(CeremonyFixture.RP_ID, CeremonyFixture.ORIGIN,
                 challenge));
     }

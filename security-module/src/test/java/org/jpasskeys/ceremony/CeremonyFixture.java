@@ -38,7 +38,7 @@ final class CeremonyFixture {
 
     /** Sign-up options answered by {@code authenticator}, not yet finished. */
     SoftwareAuthenticator.Registration signUpAnswer(SoftwareAuthenticator authenticator, String username) {
-        PublicKeyCredentialCreationOptions options = registration.startSignUp(new SignUpRequest(username, username));
+        PublicKeyCredentialCreationOptions options = registration.startSignUp(new SignUpRequest(username, username, false));
         return authenticator.register(RP_ID, ORIGIN, options.challenge(), options.userHandle());
     }
 
@@ -47,8 +47,20 @@ final class CeremonyFixture {
     }
 
     RegistrationResult finish(SoftwareAuthenticator.Registration answer) {
+        return finishAs(Optional.empty(), answer);
+    }
+
+    /** Finishes a registration as the signed-in caller {@code callerId}. */
+    RegistrationResult finishAs(Optional<String> callerId, SoftwareAuthenticator.Registration answer) {
         return registration.finishRegistration(new FinishRegistrationRequest(answer.build(), Optional.empty(),
-                Optional.of("JUnit")));
+                Optional.of("JUnit"), callerId));
+    }
+
+    /** Add-a-passkey options for the signed-in {@code user}, answered by {@code authenticator}. */
+    SoftwareAuthenticator.Registration addPasskeyAnswer(SoftwareAuthenticator authenticator, RegistrationResult user) {
+        PublicKeyCredentialCreationOptions options = registration.startAddPasskey(
+                new AddPasskeyRequest(user.user().id(), false));
+        return authenticator.register(RP_ID, ORIGIN, options.challenge(), options.userHandle());
     }
 
     /** Discoverable-sign-in options answered by {@code authenticator}, not yet finished. */

@@ -33,7 +33,7 @@ class RegistrationCeremonyTest {
 
     @Test
     void signUpOptionsRequireResidentKeyAndUserVerificationAndOfferThreeAlgorithms() {
-        PublicKeyCredentialCreationOptions options = rp.registration.startSignUp(new SignUpRequest("Alice ", "Alice A."));
+        PublicKeyCredentialCreationOptions options = rp.registration.startSignUp(new SignUpRequest("Alice ", "Alice A.", false));
 
         assertThat(options.algorithms()).containsExactly(-7, -8, -257);
         assertThat(options.userName()).isEqualTo("alice");
@@ -154,7 +154,7 @@ class RegistrationCeremonyTest {
                 signed.credentialId(), other.build().clientDataJSON(), signed.attestationObject(), signed.transports(),
                 signed.clientExtensionsJSON());
         rp.expectMalformed(INVALID_REQUEST, () -> rp.registration.finishRegistration(
-                new FinishRegistrationRequest(spliced, Optional.empty(), Optional.empty())));
+                new FinishRegistrationRequest(spliced, Optional.empty(), Optional.empty(), Optional.empty())));
         assertNothingStored();
     }
 
@@ -171,7 +171,7 @@ class RegistrationCeremonyTest {
                 good.credentialId(), good.clientDataJSON(), new byte[] {(byte) 0xbf, 0x61, 0x61},
                 good.transports(), good.clientExtensionsJSON());
         rp.expectMalformed(INVALID_REQUEST, () -> rp.registration.finishRegistration(
-                new FinishRegistrationRequest(broken, Optional.empty(), Optional.empty())));
+                new FinishRegistrationRequest(broken, Optional.empty(), Optional.empty(), Optional.empty())));
         assertNothingStored();
     }
 
@@ -191,7 +191,7 @@ class RegistrationCeremonyTest {
     void takenUsernameIsRefusedAtOptions() {
         rp.signUp(authenticator, "alice");
 
-        rp.expectFailure(USERNAME_TAKEN, () -> rp.registration.startSignUp(new SignUpRequest("ALICE", null)));
+        rp.expectFailure(USERNAME_TAKEN, () -> rp.registration.startSignUp(new SignUpRequest("ALICE", null, false)));
     }
 
     @Test
@@ -249,7 +249,7 @@ class RegistrationCeremonyTest {
         RegistrationCeremony ceremony = new RegistrationCeremony(new CeremonyContext(withSelfService(closed, false),
                 closed.challenges, closed.generator, closed.accounts, closed.accounts, closed.clock));
 
-        closed.expectFailure(CeremonyFailure.UNAUTHENTICATED, () -> ceremony.startSignUp(new SignUpRequest("a", "a")));
+        closed.expectFailure(CeremonyFailure.UNAUTHENTICATED, () -> ceremony.startSignUp(new SignUpRequest("a", "a", false)));
     }
 
     private static PasskeysConfig withSelfService(CeremonyFixture f, boolean on) {
