@@ -17,7 +17,9 @@ public enum CeremonyFailure {
     AUTHENTICATION_FAILED("authentication_failed"),
     CREDENTIAL_ALREADY_REGISTERED("credential_already_registered"),
     CREDENTIAL_LIMIT_REACHED("credential_limit_reached"),
-    USERNAME_TAKEN("username_taken");
+    USERNAME_TAKEN("username_taken"),
+    NOT_FOUND("not_found"),
+    LAST_CREDENTIAL("last_credential");
 
     private final String code;
 

@@ -21,6 +21,22 @@ public interface CredentialRepository {
     void add(StoredCredential credential);
 
     /**
+     * Renames one of the account's passkeys.
+     *
+     * @return false when the account has no such passkey
+     */
+    boolean rename(String userId, byte[] credentialId, String name);
+
+    /** What became of a request to delete a passkey. */
+    enum Deletion { DELETED, NOT_FOUND, LAST_CREDENTIAL }
+
+    /**
+     * Deletes one of the account's passkeys unless it is the account's last one; concurrent deletions for
+     * one account are serialised, so that together they cannot remove the last passkey either.
+     */
+    Deletion deleteUnlessLast(String userId, byte[] credentialId);
+
+    /**
      * Applies a sign-in atomically, in one conditional update: the stored counter only moves forward
      * (or stays 0 when the authenticator keeps none), so concurrent sign-ins cannot lose an update.
      *

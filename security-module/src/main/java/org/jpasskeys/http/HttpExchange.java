@@ -36,11 +36,7 @@ public final class HttpExchange {
      * {@code origins}, and a body of at most {@code maxBytes} (counted before any parsing). An empty body is {}.
      */
     public static JsonObject readJsonObject(HttpServletRequest request, Set<String> origins, int maxBytes) {
-        String origin = request.getHeader("Origin");
-        if (origin != null && !origins.contains(origin)) {
-            throw new ProblemException(new Problem(403, "origin_mismatch", "Origin not allowed",
-                    "Requests from " + origin + " are not accepted by this site."));
-        }
+        requireAllowedOrigin(request, origins);
         String contentType = request.getContentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(JSON)) {
             throw new ProblemException(new Problem(415, "invalid_request", "Unsupported media type",
@@ -64,6 +60,15 @@ public final class HttpExchange {
             throw new ProblemException(Problem.invalidRequest("The request body is not valid JSON."));
         }
         throw new ProblemException(Problem.invalidRequest("The request body must be a JSON object."));
+    }
+
+    /** Refuses a request whose {@code Origin} header is present but not among {@code origins} (403). */
+    public static void requireAllowedOrigin(HttpServletRequest request, Set<String> origins) {
+        String origin = request.getHeader("Origin");
+        if (origin != null && !origins.contains(origin)) {
+            throw new ProblemException(new Problem(403, "origin_mismatch", "Origin not allowed",
+                    "Requests from " + origin + " are not accepted by this site."));
+        }
     }
 
     public static void writeJson(HttpServletResponse response, int status, JsonStructure body) throws IOException {

@@ -47,7 +47,8 @@ public record Problem(int status, String code, String title, String detail) {
     private static int status(CeremonyFailure failure) {
         return switch (failure) {
             case UNAUTHENTICATED, AUTHENTICATION_FAILED -> 401;
-            case CREDENTIAL_ALREADY_REGISTERED, CREDENTIAL_LIMIT_REACHED, USERNAME_TAKEN -> 409;
+            case CREDENTIAL_ALREADY_REGISTERED, CREDENTIAL_LIMIT_REACHED, USERNAME_TAKEN, LAST_CREDENTIAL -> 409;
+            case NOT_FOUND -> 404;
             case INVALID_REQUEST, CHALLENGE_NOT_FOUND, ORIGIN_MISMATCH, RP_ID_MISMATCH, USER_VERIFICATION_REQUIRED,
                  USER_PRESENCE_REQUIRED, UNSUPPORTED_ALGORITHM -> 400;
         };
@@ -67,6 +68,8 @@ public record Problem(int status, String code, String title, String detail) {
             case CREDENTIAL_ALREADY_REGISTERED -> "Passkey already registered";
             case CREDENTIAL_LIMIT_REACHED -> "Too many passkeys";
             case USERNAME_TAKEN -> "Username taken";
+            case NOT_FOUND -> "Not found";
+            case LAST_CREDENTIAL -> "Last passkey";
         };
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.CeremonyContext;
+import org.jpasskeys.ceremony.PasskeyManagement;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.challenge.CaffeineChallengeStore;
 import org.jpasskeys.challenge.ChallengeGenerator;
@@ -54,6 +55,12 @@ public class PasskeysBeans {
     @Singleton
     AuthenticationCeremony authenticationCeremony(CeremonyContext context) {
         return new AuthenticationCeremony(context);
+    }
+
+    @Produces
+    @Singleton
+    PasskeyManagement passkeyManagement(CeremonyContext context) {
+        return new PasskeyManagement(context);
     }
 
     @Produces

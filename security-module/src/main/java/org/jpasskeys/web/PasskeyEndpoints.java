@@ -33,6 +33,8 @@ public class PasskeyEndpoints implements ServletContextListener {
         context.addServlet("jpasskeys-verification", VerificationServlet.class).addMapping(
                 base + "/" + VerificationServlet.VERIFY_REGISTRATION,
                 base + "/" + VerificationServlet.VERIFY_AUTHENTICATION);
+        context.addServlet("jpasskeys-credentials", CredentialsServlet.class).addMapping(
+                base + "/" + CredentialsServlet.CREDENTIALS, base + "/" + CredentialsServlet.CREDENTIALS + "/*");
         context.addServlet("jpasskeys-jwks", JwksServlet.class).addMapping("/.well-known/jwks.json");
         LOG.info(() -> "jpasskeys: passkey API at " + context.getContextPath() + base);
     }

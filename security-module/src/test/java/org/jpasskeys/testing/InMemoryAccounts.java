@@ -69,6 +69,31 @@ public final class InMemoryAccounts implements UserRepository, CredentialReposit
     }
 
     @Override
+    public synchronized boolean rename(String userId, byte[] credentialId, String name) {
+        StoredCredential c = credentialsById.get(CredentialIds.encode(credentialId));
+        if (c == null || !c.userId().equals(userId)) {
+            return false;
+        }
+        credentialsById.put(c.credentialIdBase64Url(), new StoredCredential(c.credentialId(), c.userId(),
+                c.publicKeyCose(), c.signCount(), c.uvInitialized(), c.backupEligible(), c.backedUp(), c.transports(),
+                c.aaguid(), c.attestationFormat(), name, c.createdAt(), c.lastUsedAt(), c.userAgent()));
+        return true;
+    }
+
+    @Override
+    public synchronized Deletion deleteUnlessLast(String userId, byte[] credentialId) {
+        StoredCredential c = credentialsById.get(CredentialIds.encode(credentialId));
+        if (c == null || !c.userId().equals(userId)) {
+            return Deletion.NOT_FOUND;
+        }
+        if (findByUserId(userId).size() == 1) {
+            return Deletion.LAST_CREDENTIAL;
+        }
+        credentialsById.remove(c.credentialIdBase64Url());
+        return Deletion.DELETED;
+    }
+
+    @Override
     public boolean recordSignIn(SignInUpdate update) {
         boolean[] applied = {false};
         credentialsById.computeIfPresent(CredentialIds.encode(update.credentialId()), (id, c) -> {

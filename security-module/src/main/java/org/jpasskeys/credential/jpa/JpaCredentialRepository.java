@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.jpasskeys.credential.CredentialIds;
@@ -46,6 +47,36 @@ public class JpaCredentialRepository implements CredentialRepository {
             throw new DuplicateException(DuplicateException.Kind.CREDENTIAL_ID);
         }
         UniqueViolations.persistAndFlush(em, CredentialEntity.from(credential));
+    }
+
+    @Override
+    public boolean rename(String userId, byte[] credentialId, String name) {
+        return em.createQuery("UPDATE CredentialEntity c SET c.name = :name "
+                        + "WHERE c.credentialId = :id AND c.userId = :user")
+                .setParameter("name", name)
+                .setParameter("id", CredentialIds.encode(credentialId))
+                .setParameter("user", userId)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public Deletion deleteUnlessLast(String userId, byte[] credentialId) {
+        // The account row lock serialises deletions per account.
+        if (em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            return Deletion.NOT_FOUND;
+        }
+        List<CredentialEntity> owned = em.createQuery("SELECT c FROM CredentialEntity c WHERE c.userId = :user",
+                CredentialEntity.class).setParameter("user", userId).getResultList();
+        String id = CredentialIds.encode(credentialId);
+        Optional<CredentialEntity> target = owned.stream().filter(c -> c.credentialId.equals(id)).findFirst();
+        if (target.isEmpty()) {
+            return Deletion.NOT_FOUND;
+        }
+        if (owned.size() == 1) {
+            return Deletion.LAST_CREDENTIAL;
+        }
+        em.remove(target.get());
+        return Deletion.DELETED;
     }
 
     @Override

@@ -1,0 +1,95 @@
+package org.jpasskeys.web;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jpasskeys.ceremony.CeremonyException;
+import org.jpasskeys.ceremony.PasskeyManagement;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.credential.StoredCredential;
+import org.jpasskeys.http.HttpExchange;
+import org.jpasskeys.http.Problem;
+import org.jpasskeys.http.ProblemException;
+import org.jpasskeys.mechanism.PasskeyPrincipal;
+
+/** Passkey management for the signed-in caller: GET {@code credentials}, PATCH and DELETE {@code credentials/{id}}. */
+public class CredentialsServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String CREDENTIALS = "credentials";
+
+    @Inject
+    transient PasskeyManagement management;
+
+    @Inject
+    transient PasskeysConfig config;
+
+    @Inject
+    transient SecurityContext securityContext;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        try {
+            PasskeyPrincipal caller = securityContext.getPrincipalsByType(PasskeyPrincipal.class).stream().findFirst()
+                    .orElseThrow(() -> new ProblemException(Problem.unauthenticated(
+                            "Sign in to manage your passkeys.")));
+            Optional<String> id = credentialId(request);
+            switch (request.getMethod()) {
+                case "GET" -> list(caller, id, response);
+                case "PATCH" -> rename(caller, id, request, response);
+                case "DELETE" -> delete(caller, id, request, response);
+                default -> throw new ProblemException(new Problem(405, "invalid_request", "Method not allowed",
+                        "Use GET, PATCH or DELETE."));
+            }
+        } catch (ProblemException e) {
+            HttpExchange.writeProblem(response, e.problem());
+        } catch (CeremonyException e) {
+            HttpExchange.writeProblem(response, Problem.of(e));
+        }
+    }
+
+    private void list(PasskeyPrincipal caller, Optional<String> id, HttpServletResponse response) throws IOException {
+        if (id.isPresent()) {
+            throw PasskeyManagement.notFound();
+        }
+        JsonArrayBuilder views = Json.createArrayBuilder();
+        management.list(caller.userId()).forEach(credential -> views.add(Views.credential(credential)));
+        HttpExchange.writeJson(response, 200, views.build());
+    }
+
+    private void rename(PasskeyPrincipal caller, Optional<String> id, HttpServletRequest request,
+                        HttpServletResponse response) throws IOException {
+        JsonObject body = HttpExchange.readJsonObject(request, config.origins(), config.maxBodyBytes());
+        String name = ResponseJson.optionalString(body, "name", "name")
+                .orElseThrow(() -> new ProblemException(Problem.invalidRequest("name is required")));
+        StoredCredential renamed = management.rename(caller.userId(), id.orElseThrow(PasskeyManagement::notFound), name);
+        HttpExchange.writeJson(response, 200, Views.credential(renamed));
+    }
+
+    private void delete(PasskeyPrincipal caller, Optional<String> id, HttpServletRequest request,
+                        HttpServletResponse response) {
+        HttpExchange.requireAllowedOrigin(request, config.origins());
+        management.delete(caller.userId(), id.orElseThrow(PasskeyManagement::notFound));
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /** The {@code {id}} of {@code credentials/{id}}, if the path has one. */
+    private static Optional<String> credentialId(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path == null || path.equals("/")) {
+            return Optional.empty();
+        }
+        return Optional.of(path.substring(1));
+    }
+}
