@@ -69,6 +69,17 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Answer patch(String endpoint, JsonValue body) {
+        return send(HttpRequest.newBuilder(base.resolve(API + endpoint))
+                .header("Content-Type", "application/json")
+                .header("Origin", origin)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    Answer delete(String endpoint) {
+        return send(HttpRequest.newBuilder(base.resolve(API + endpoint)).header("Origin", origin).DELETE());
+    }
+
     Answer get(String path, String bearerToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json");
         if (bearerToken != null) {
@@ -92,8 +103,13 @@ final class ApiClient {
 
     /** Sign-up options answered by {@code authenticator}, ready to be sent to verify-registration. */
     SoftwareAuthenticator.Registration signUpAnswer(SoftwareAuthenticator authenticator, String username) {
-        Answer options = post("generate-registration", Json.createObjectBuilder()
+        return registrationAnswer(authenticator, Json.createObjectBuilder()
                 .add("username", username).add("displayName", username + " (test)").build());
+    }
+
+    /** Creation options for {@code body} answered by {@code authenticator}. */
+    SoftwareAuthenticator.Registration registrationAnswer(SoftwareAuthenticator authenticator, JsonObject body) {
+        Answer options = post("generate-registration", body);
         if (options.status() != 200) {
             throw new AssertionError("generate-registration answered " + options.status() + ": " + options.raw().body());
         }
