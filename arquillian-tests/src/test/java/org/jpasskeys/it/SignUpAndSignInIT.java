@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -65,6 +66,40 @@ class SignUpAndSignInIT {
     }
 
     @Test
+    void usernameFirstSignInWorksAndDoesNotRevealWhetherTheAccountExists() {
+        SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
+        String username = Deployments.uniqueUsername("frank");
+        ApiClient client = new ApiClient(base);
+        client.signUp(phone, username);
+
+        Answer known = client.post("generate-authentication", Json.createObjectBuilder().add("username", username).build());
+        Answer unknown = client.post("generate-authentication",
+                Json.createObjectBuilder().add("username", Deployments.uniqueUsername("ghost")).build());
+        assertThat(unknown.status()).isEqualTo(known.status()).isEqualTo(200);
+        assertThat(unknown.raw().body()).hasSameSizeAs(known.raw().body());
+        assertThat(unknown.json().keySet()).isEqualTo(known.json().keySet());
+        assertThat(known.json().getJsonArray("allowCredentials").getJsonObject(0).getString("id"))
+                .isEqualTo(phone.credentialIdBase64Url());
+
+        Answer signIn = client.post("verify-authentication", phone.authenticate(client.rpId(), client.origin(),
+                known.json().getString("challenge")).json());
+        assertThat(signIn.status()).as(signIn.raw().body()).isEqualTo(200);
+        assertThat(signIn.json().getJsonObject("user").getString("username")).isEqualTo(username);
+    }
+
+    @Test
+    void aSignedInCallerCannotSignUpAnotherAccountByAccident() {
+        ApiClient client = new ApiClient(base);
+        client.signUp(SoftwareAuthenticator.es256(), Deployments.uniqueUsername("gina"));
+
+        Answer second = client.post("generate-registration",
+                Json.createObjectBuilder().add("username", Deployments.uniqueUsername("other")).build());
+
+        assertThat(second.status()).isEqualTo(400);
+        assertThat(second.json().getString("detail")).contains("sign out first");
+    }
+
+    @Test
     void protectedPageWithoutSignInAnswers401Problem() {
         Answer answer = new ApiClient(base).get("protected", null);
 
@@ -76,10 +111,8 @@ class SignUpAndSignInIT {
 
     @Test
     void tamperedTokenIsRefused() {
-        ApiClient client = new ApiClient(base);
-        client.signUp(SoftwareAuthenticator.es256(), Deployments.uniqueUsername("bob"));
-        SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
-        String token = client.signUp(phone, Deployments.uniqueUsername("carol")).json().getString("accessToken");
+        String token = new ApiClient(base).signUp(SoftwareAuthenticator.es256(), Deployments.uniqueUsername("carol"))
+                .json().getString("accessToken");
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "xx." + parts[2];
 
@@ -168,8 +201,8 @@ class SignUpAndSignInIT {
         ApiClient client = new ApiClient(base);
         SoftwareAuthenticator alices = SoftwareAuthenticator.es256();
         SoftwareAuthenticator bobs = SoftwareAuthenticator.es256();
-        client.signUp(alices, Deployments.uniqueUsername("alice"));
-        client.signUp(bobs, Deployments.uniqueUsername("bob"));
+        new ApiClient(base).signUp(alices, Deployments.uniqueUsername("alice"));
+        new ApiClient(base).signUp(bobs, Deployments.uniqueUsername("bob"));
 
         Answer answer = client.post("verify-authentication",
                 client.signInAnswer(alices).userHandle(Optional.of(bobs.userHandle())).json());

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.AuthenticationResponse;
 import org.jpasskeys.ceremony.CeremonyContext;
+import org.jpasskeys.ceremony.DecoyCredentials;
 import org.jpasskeys.ceremony.FinishRegistrationRequest;
 import org.jpasskeys.ceremony.PublicKeyCredentialCreationOptions;
 import org.jpasskeys.ceremony.RegistrationCeremony;
@@ -61,7 +62,8 @@ public final class Benchmarks {
         CeremonyContext context = new CeremonyContext(config, store, generator, accounts, accounts,
                 Clock.systemUTC());
         RegistrationCeremony registration = new RegistrationCeremony(context);
-        AuthenticationCeremony authentication = new AuthenticationCeremony(context);
+        AuthenticationCeremony authentication = new AuthenticationCeremony(context,
+                new DecoyCredentials(generator.randomBytes(32)));
 
         SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
         PublicKeyCredentialCreationOptions options = registration.startSignUp(new SignUpRequest("bench", "Bench", false));

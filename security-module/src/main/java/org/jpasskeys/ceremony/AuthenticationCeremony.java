@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jpasskeys.challenge.CeremonyType;
 import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.ChallengeStore;
+import org.jpasskeys.challenge.ChallengeUser;
 import org.jpasskeys.challenge.PendingChallenge;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.CredentialRepository;
@@ -30,8 +31,9 @@ public final class AuthenticationCeremony {
     private final CredentialRepository credentials;
     private final Clock clock;
     private final WebAuthn4jAdapter webAuthn;
+    private final DecoyCredentials decoys;
 
-    public AuthenticationCeremony(CeremonyContext context) {
+    public AuthenticationCeremony(CeremonyContext context, DecoyCredentials decoys) {
         this.config = context.config();
         this.challenges = context.challenges();
         this.generator = context.generator();
@@ -39,14 +41,38 @@ public final class AuthenticationCeremony {
         this.credentials = context.credentials();
         this.clock = context.clock();
         this.webAuthn = new WebAuthn4jAdapter(config.rpId());
+        this.decoys = decoys;
     }
 
     /** Request options for usernameless sign-in: no allow-list, user verification required. */
     public PublicKeyCredentialRequestOptions startDiscoverable() {
+        return issue(Optional.empty(), List.of());
+    }
+
+    /**
+     * Request options for a username: {@code allowCredentials} lists the account's passkeys. A username
+     * without passkeys gets decoys of the same shape, the same for every request, so that the answer
+     * does not tell whether the account exists; the challenge is then bound to a user handle of no account.
+     */
+    public PublicKeyCredentialRequestOptions startWithUsername(String username) {
+        String normalized = Usernames.normalize(username);
+        Optional<UserAccount> account = users.findByUsername(normalized);
+        List<PublicKeyCredentialDescriptor> allow = account.map(a -> credentials.findByUserId(a.id())).orElse(List.of())
+                .stream().map(c -> new PublicKeyCredentialDescriptor(c.credentialId(), c.transports())).toList();
+        if (allow.isEmpty()) {
+            return issue(Optional.of(new ChallengeUser(decoys.userHandle(normalized), normalized, normalized)),
+                    decoys.allowCredentials(normalized));
+        }
+        UserAccount user = account.get();
+        return issue(Optional.of(new ChallengeUser(user.userHandle(), user.username(), user.displayName())), allow);
+    }
+
+    private PublicKeyCredentialRequestOptions issue(Optional<ChallengeUser> user,
+                                                    List<PublicKeyCredentialDescriptor> allow) {
         String challenge = generator.newChallenge();
-        challenges.put(new PendingChallenge(challenge, CeremonyType.AUTHENTICATION, Optional.empty(),
-                config.origins(), clock.instant().plus(config.challengeTtl())));
-        return new PublicKeyCredentialRequestOptions(config.rpId(), challenge, config.challengeTtl(), List.of());
+        challenges.put(new PendingChallenge(challenge, CeremonyType.AUTHENTICATION, user, config.origins(),
+                clock.instant().plus(config.challengeTtl())));
+        return new PublicKeyCredentialRequestOptions(config.rpId(), challenge, config.challengeTtl(), allow);
     }
 
     /** Verifies an assertion. The challenge is used up by this call, whatever its outcome. */
@@ -55,7 +81,9 @@ public final class AuthenticationCeremony {
         PendingChallenge pending = challenges.take(parsed.challenge())
                 .filter(challenge -> challenge.ceremony() == CeremonyType.AUTHENTICATION)
                 .orElseThrow(CeremonyException::challengeNotFound);
+        // With an allow-list the authenticator may leave the user handle out (§7.2 step 6): the challenge names the account.
         byte[] userHandle = response.userHandle().filter(handle -> handle.length > 0)
+                .or(() -> pending.user().map(ChallengeUser::userHandle))
                 .orElseThrow(() -> CeremonyException.invalidRequest(
                         "response.userHandle is required: sign in with a passkey that this site created"));
         if (userHandle.length > UserAccount.MAX_USER_HANDLE_BYTES) {

@@ -1,5 +1,8 @@
 package org.jpasskeys.mechanism;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
@@ -9,6 +12,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.CeremonyContext;
+import org.jpasskeys.ceremony.DecoyCredentials;
 import org.jpasskeys.ceremony.PasskeyManagement;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.challenge.CaffeineChallengeStore;
@@ -53,14 +57,25 @@ public class PasskeysBeans {
 
     @Produces
     @Singleton
-    AuthenticationCeremony authenticationCeremony(CeremonyContext context) {
-        return new AuthenticationCeremony(context);
+    AuthenticationCeremony authenticationCeremony(CeremonyContext context, SigningKey key) {
+        // The decoy secret is derived from the signing key, so every node shows the same decoys.
+        return new AuthenticationCeremony(context, new DecoyCredentials(decoySecret(key)));
     }
 
     @Produces
     @Singleton
     PasskeyManagement passkeyManagement(CeremonyContext context) {
         return new PasskeyManagement(context);
+    }
+
+    private static byte[] decoySecret(SigningKey key) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update("jpasskeys decoy credentials".getBytes(StandardCharsets.UTF_8));
+            return sha256.digest(key.privateKey().getEncoded());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Produces

@@ -14,14 +14,17 @@ import org.jpasskeys.ceremony.PublicKeyCredentialCreationOptions;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.ceremony.SignUpRequest;
 import org.jpasskeys.http.HttpExchange;
+import org.jpasskeys.http.Problem;
+import org.jpasskeys.http.ProblemException;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
 
-/** The options endpoints: {@code generate-registration} and {@code generate-authentication-discoverable}. */
+/** The options endpoints: {@code generate-registration}, {@code generate-authentication[-discoverable]}. */
 public class OptionsServlet extends ApiServlet {
 
     private static final long serialVersionUID = 1L;
 
     static final String GENERATE_REGISTRATION = "generate-registration";
+    static final String GENERATE_AUTHENTICATION = "generate-authentication";
     static final String GENERATE_AUTHENTICATION_DISCOVERABLE = "generate-authentication-discoverable";
 
     @Inject
@@ -35,6 +38,9 @@ public class OptionsServlet extends ApiServlet {
             throws IOException {
         JsonObject options = switch (endpoint) {
             case GENERATE_REGISTRATION -> OptionsJson.creation(generateRegistration(body));
+            case GENERATE_AUTHENTICATION -> OptionsJson.request(authentication.startWithUsername(
+                    ResponseJson.optionalString(body, "username", "username")
+                            .orElseThrow(() -> new ProblemException(Problem.invalidRequest("username is required")))));
             case GENERATE_AUTHENTICATION_DISCOVERABLE -> OptionsJson.request(authentication.startDiscoverable());
             default -> throw new IllegalStateException("not mapped here: " + endpoint);
         };
@@ -46,6 +52,10 @@ public class OptionsServlet extends ApiServlet {
         boolean crossDevice = ResponseJson.optionalBoolean(body, "crossDevice").orElse(false);
         Optional<PasskeyPrincipal> caller = caller();
         if (caller.isPresent()) {
+            if (body.containsKey("username")) {
+                throw new ProblemException(Problem.invalidRequest("You are signed in: leave out the username to add "
+                        + "a passkey to your account, or sign out first to create another account."));
+            }
             return registration.startAddPasskey(new AddPasskeyRequest(caller.get().userId(), crossDevice));
         }
         return registration.startSignUp(new SignUpRequest(

@@ -29,6 +29,7 @@ public class PasskeyEndpoints implements ServletContextListener {
         String base = config.basePath();
         context.addServlet("jpasskeys-options", OptionsServlet.class).addMapping(
                 base + "/" + OptionsServlet.GENERATE_REGISTRATION,
+                base + "/" + OptionsServlet.GENERATE_AUTHENTICATION,
                 base + "/" + OptionsServlet.GENERATE_AUTHENTICATION_DISCOVERABLE);
         context.addServlet("jpasskeys-verification", VerificationServlet.class).addMapping(
                 base + "/" + VerificationServlet.VERIFY_REGISTRATION,

@@ -34,7 +34,8 @@ final class CeremonyFixture {
     final ChallengeGenerator generator = new ChallengeGenerator();
     final CeremonyContext context = new CeremonyContext(config, challenges, generator, accounts, accounts, clock);
     final RegistrationCeremony registration = new RegistrationCeremony(context);
-    final AuthenticationCeremony authentication = new AuthenticationCeremony(context);
+    final DecoyCredentials decoys = new DecoyCredentials(new byte[32]);
+    final AuthenticationCeremony authentication = new AuthenticationCeremony(context, decoys);
 
     /** Sign-up options answered by {@code authenticator}, not yet finished. */
     SoftwareAuthenticator.Registration signUpAnswer(SoftwareAuthenticator authenticator, String username) {
