@@ -64,6 +64,7 @@ class PasskeyManagementIT {
         assertThat(view.getString("id")).isEqualTo(phone.credentialIdBase64Url());
         assertThat(view.keySet()).contains("name", "createdAt", "lastUsedAt", "transports", "backupEligible",
                 "backedUp", "aaguid", "authenticatorName", "authenticatorIcon", "device");
+        assertThat(view.getString("authenticatorName")).isEqualTo("Google Password Manager");
 
         Answer renamed = alice.patch("credentials/" + phone.credentialIdBase64Url(),
                 Json.createObjectBuilder().add("name", "My phone").build());

@@ -20,6 +20,7 @@ import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.ChallengeStore;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.CredentialRepository;
+import org.jpasskeys.credential.PasskeyDescriptions;
 import org.jpasskeys.credential.UserRepository;
 import org.jpasskeys.token.AccessTokenIssuer;
 import org.jpasskeys.token.AccessTokenVerifier;
@@ -66,6 +67,12 @@ public class PasskeysBeans {
     @Singleton
     PasskeyManagement passkeyManagement(CeremonyContext context) {
         return new PasskeyManagement(context);
+    }
+
+    @Produces
+    @Singleton
+    PasskeyDescriptions passkeyDescriptions() {
+        return new PasskeyDescriptions();
     }
 
     private static byte[] decoySecret(SigningKey key) {

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.PasskeyManagement;
 import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.credential.PasskeyDescriptions;
 import org.jpasskeys.credential.StoredCredential;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
@@ -33,6 +34,9 @@ public class CredentialsServlet extends HttpServlet {
 
     @Inject
     transient PasskeysConfig config;
+
+    @Inject
+    transient PasskeyDescriptions descriptions;
 
     @Inject
     transient SecurityContext securityContext;
@@ -64,7 +68,7 @@ public class CredentialsServlet extends HttpServlet {
             throw PasskeyManagement.notFound();
         }
         JsonArrayBuilder views = Json.createArrayBuilder();
-        management.list(caller.userId()).forEach(credential -> views.add(Views.credential(credential)));
+        management.list(caller.userId()).forEach(credential -> views.add(Views.credential(credential, descriptions)));
         HttpExchange.writeJson(response, 200, views.build());
     }
 
@@ -74,7 +78,7 @@ public class CredentialsServlet extends HttpServlet {
         String name = ResponseJson.optionalString(body, "name", "name")
                 .orElseThrow(() -> new ProblemException(Problem.invalidRequest("name is required")));
         StoredCredential renamed = management.rename(caller.userId(), id.orElseThrow(PasskeyManagement::notFound), name);
-        HttpExchange.writeJson(response, 200, Views.credential(renamed));
+        HttpExchange.writeJson(response, 200, Views.credential(renamed, descriptions));
     }
 
     private void delete(PasskeyPrincipal caller, Optional<String> id, HttpServletRequest request,

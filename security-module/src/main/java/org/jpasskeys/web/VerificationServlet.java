@@ -14,6 +14,7 @@ import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.FinishRegistrationRequest;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.ceremony.RegistrationResult;
+import org.jpasskeys.credential.PasskeyDescriptions;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
 import org.jpasskeys.mechanism.CallerSession;
@@ -43,6 +44,9 @@ public class VerificationServlet extends ApiServlet {
     @Inject
     transient AccessTokenIssuer tokens;
 
+    @Inject
+    transient PasskeyDescriptions descriptions;
+
     @Override
     void handle(String endpoint, JsonObject body, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -60,14 +64,14 @@ public class VerificationServlet extends ApiServlet {
                 Optional.ofNullable(request.getHeader("User-Agent")), caller().map(PasskeyPrincipal::userId)));
         if (!result.newAccount()) {
             HttpExchange.writeJson(response, 201, Json.createObjectBuilder()
-                    .add("credential", Views.credential(result.credential()))
+                    .add("credential", Views.credential(result.credential(), descriptions))
                     .add("user", Views.user(result.user())).build());
             return;
         }
         PasskeyPrincipal caller = SignInMethod.passkey(result.user(), result.credential().createdAt());
         CallerSession.establish(request, caller);
         HttpExchange.writeJson(response, 201, Views.token(Json.createObjectBuilder()
-                .add("credential", Views.credential(result.credential()))
+                .add("credential", Views.credential(result.credential(), descriptions))
                 .add("user", Views.user(result.user())), issue(caller), SignInMethod.PASSKEY_AAL).build());
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.jpasskeys.credential.PasskeyDescriptions;
 import org.jpasskeys.credential.StoredCredential;
 import org.jpasskeys.credential.UserAccount;
 import org.jpasskeys.token.AccessToken;
@@ -28,21 +29,21 @@ final class Views {
                 .build();
     }
 
-    static JsonObject credential(StoredCredential credential) {
+    static JsonObject credential(StoredCredential credential, PasskeyDescriptions descriptions) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", credential.credentialIdBase64Url())
                 .add("name", credential.name())
                 .add("createdAt", credential.createdAt().toString());
-        instant(json, "lastUsedAt", credential.lastUsedAt());
-        return json
-                .add("transports", Json.createArrayBuilder(credential.transports().stream().sorted().toList()))
+        text(json, "lastUsedAt", credential.lastUsedAt().map(Instant::toString));
+        json.add("transports", Json.createArrayBuilder(credential.transports().stream().sorted().toList()))
                 .add("backupEligible", credential.backupEligible())
                 .add("backedUp", credential.backedUp())
-                .add("aaguid", credential.aaguid().toString())
-                .addNull("authenticatorName")
-                .addNull("authenticatorIcon")
-                .addNull("device")
-                .build();
+                .add("aaguid", credential.aaguid().toString());
+        text(json, "authenticatorName", descriptions.authenticatorName(credential.aaguid()));
+        // The bundled AAGUID table has names only.
+        json.addNull("authenticatorIcon");
+        text(json, "device", descriptions.device(credential.userAgent()));
+        return json.build();
     }
 
     /** The token members of a sign-in answer, added to {@code json}. */
@@ -55,9 +56,9 @@ final class Views {
                 .add("authMethod", "passkey");
     }
 
-    private static void instant(JsonObjectBuilder json, String name, Optional<Instant> value) {
+    private static void text(JsonObjectBuilder json, String name, Optional<String> value) {
         if (value.isPresent()) {
-            json.add(name, value.get().toString());
+            json.add(name, value.get());
         } else {
             json.addNull(name);
         }
