@@ -100,6 +100,27 @@ class SignUpAndSignInIT {
     }
 
     @Test
+    void stepUpOfASignedInCallerIssuesAFreshToken() throws Exception {
+        SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
+        ApiClient client = new ApiClient(base);
+        client.signUp(phone, Deployments.uniqueUsername("hana"));
+
+        assertThat(new ApiClient(base).post("generate-authentication-from-challenge", Json.createObjectBuilder().build())
+                .status()).isEqualTo(401);
+        Answer options = client.post("generate-authentication-from-challenge", Json.createObjectBuilder().build());
+        assertThat(options.status()).as(options.raw().body()).isEqualTo(200);
+        assertThat(options.json().getJsonArray("allowCredentials").getJsonObject(0).getString("id"))
+                .isEqualTo(phone.credentialIdBase64Url());
+        Thread.sleep(1100);
+        Answer stepUp = client.post("verify-authentication", phone.authenticate(client.rpId(), client.origin(),
+                options.json().getString("challenge")).json());
+
+        assertThat(stepUp.status()).as(stepUp.raw().body()).isEqualTo(200);
+        assertThat(stepUp.json().getInt("aal")).isEqualTo(2);
+        assertThat(client.get("protected", stepUp.json().getString("accessToken")).status()).isEqualTo(200);
+    }
+
+    @Test
     void protectedPageWithoutSignInAnswers401Problem() {
         Answer answer = new ApiClient(base).get("protected", null);
 

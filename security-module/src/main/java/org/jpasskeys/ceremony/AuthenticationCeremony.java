@@ -63,8 +63,23 @@ public final class AuthenticationCeremony {
             return issue(Optional.of(new ChallengeUser(decoys.userHandle(normalized), normalized, normalized)),
                     decoys.allowCredentials(normalized));
         }
-        UserAccount user = account.get();
-        return issue(Optional.of(new ChallengeUser(user.userHandle(), user.username(), user.displayName())), allow);
+        return issue(Optional.of(challengeUser(account.get())), allow);
+    }
+
+    /**
+     * Request options for a signed-in caller who proves their presence again (step-up): only the
+     * caller's own passkeys may answer.
+     */
+    public PublicKeyCredentialRequestOptions startStepUp(String userId) {
+        UserAccount account = users.findById(userId).orElseThrow(() -> new CeremonyException(
+                CeremonyFailure.UNAUTHENTICATED, "Your account was not found. Sign in again."));
+        List<PublicKeyCredentialDescriptor> allow = credentials.findByUserId(userId).stream()
+                .map(c -> new PublicKeyCredentialDescriptor(c.credentialId(), c.transports())).toList();
+        return issue(Optional.of(challengeUser(account)), allow);
+    }
+
+    private static ChallengeUser challengeUser(UserAccount account) {
+        return new ChallengeUser(account.userHandle(), account.username(), account.displayName());
     }
 
     private PublicKeyCredentialRequestOptions issue(Optional<ChallengeUser> user,

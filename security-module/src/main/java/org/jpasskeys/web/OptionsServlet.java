@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jpasskeys.ceremony.AddPasskeyRequest;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.PublicKeyCredentialCreationOptions;
+import org.jpasskeys.ceremony.PublicKeyCredentialRequestOptions;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.ceremony.SignUpRequest;
 import org.jpasskeys.http.HttpExchange;
@@ -26,6 +27,7 @@ public class OptionsServlet extends ApiServlet {
     static final String GENERATE_REGISTRATION = "generate-registration";
     static final String GENERATE_AUTHENTICATION = "generate-authentication";
     static final String GENERATE_AUTHENTICATION_DISCOVERABLE = "generate-authentication-discoverable";
+    static final String GENERATE_AUTHENTICATION_FROM_CHALLENGE = "generate-authentication-from-challenge";
 
     @Inject
     transient RegistrationCeremony registration;
@@ -42,9 +44,21 @@ public class OptionsServlet extends ApiServlet {
                     ResponseJson.optionalString(body, "username", "username")
                             .orElseThrow(() -> new ProblemException(Problem.invalidRequest("username is required")))));
             case GENERATE_AUTHENTICATION_DISCOVERABLE -> OptionsJson.request(authentication.startDiscoverable());
+            case GENERATE_AUTHENTICATION_FROM_CHALLENGE -> OptionsJson.request(generateStepUp(body));
             default -> throw new IllegalStateException("not mapped here: " + endpoint);
         };
         HttpExchange.writeJson(response, 200, options);
+    }
+
+    /** Step-up for a signed-in caller. */
+    private PublicKeyCredentialRequestOptions generateStepUp(JsonObject body) {
+        if (body.containsKey("mfaChallenge")) {
+            // No first-factor sign-in of this module issues mfaChallenge tokens yet.
+            throw new ProblemException(Problem.unauthenticated("This mfaChallenge is not valid. Sign in again."));
+        }
+        PasskeyPrincipal caller = caller().orElseThrow(() -> new ProblemException(
+                Problem.unauthenticated("Sign in first; step-up confirms a signed-in person.")));
+        return authentication.startStepUp(caller.userId());
     }
 
     /** A signed-in caller adds a passkey to their account; anyone else signs up. */

@@ -30,7 +30,8 @@ public class PasskeyEndpoints implements ServletContextListener {
         context.addServlet("jpasskeys-options", OptionsServlet.class).addMapping(
                 base + "/" + OptionsServlet.GENERATE_REGISTRATION,
                 base + "/" + OptionsServlet.GENERATE_AUTHENTICATION,
-                base + "/" + OptionsServlet.GENERATE_AUTHENTICATION_DISCOVERABLE);
+                base + "/" + OptionsServlet.GENERATE_AUTHENTICATION_DISCOVERABLE,
+                base + "/" + OptionsServlet.GENERATE_AUTHENTICATION_FROM_CHALLENGE);
         context.addServlet("jpasskeys-verification", VerificationServlet.class).addMapping(
                 base + "/" + VerificationServlet.VERIFY_REGISTRATION,
                 base + "/" + VerificationServlet.VERIFY_AUTHENTICATION);

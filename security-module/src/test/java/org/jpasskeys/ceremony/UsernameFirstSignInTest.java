@@ -9,7 +9,10 @@ import org.jpasskeys.testing.SoftwareAuthenticator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Sign-in that starts with a username: real allow-lists for accounts, stable decoys for everyone else. */
+/**
+ * Sign-in with an allow-list: username-first (real allow-lists for accounts, stable decoys for everyone else)
+ * and step-up of a signed-in caller.
+ */
 class UsernameFirstSignInTest {
 
     private final CeremonyFixture rp = new CeremonyFixture();
@@ -65,6 +68,22 @@ class UsernameFirstSignInTest {
                 bobs.authenticate(CeremonyFixture.RP_ID, CeremonyFixture.ORIGIN, challenge).build()));
 
         assertThat(e.auditReason()).contains("another account");
+    }
+
+    @Test
+    void stepUpOptionsListOnlyTheCallersPasskeysAndOnlyTheyAnswer() {
+        SoftwareAuthenticator bobs = SoftwareAuthenticator.es256();
+        rp.signUp(bobs, "bob");
+
+        PublicKeyCredentialRequestOptions options = rp.authentication.startStepUp(alice.user().id());
+        assertThat(options.allowCredentials()).singleElement()
+                .satisfies(d -> assertThat(d.id()).isEqualTo(laptop.credentialId()));
+        rp.expectFailure(AUTHENTICATION_FAILED, () -> rp.authentication.finishAssertion(
+                bobs.authenticate(CeremonyFixture.RP_ID, CeremonyFixture.ORIGIN, options.challenge()).build()));
+
+        String again = rp.authentication.startStepUp(alice.user().id()).challenge();
+        assertThat(rp.authentication.finishAssertion(laptop.authenticate(CeremonyFixture.RP_ID,
+                CeremonyFixture.ORIGIN, again).build()).user()).isEqualTo(alice.user());
     }
 
     @Test
