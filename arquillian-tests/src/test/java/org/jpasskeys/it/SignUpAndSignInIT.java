@@ -100,7 +100,7 @@ class SignUpAndSignInIT {
     }
 
     @Test
-    void stepUpOfASignedInCallerIssuesAFreshToken() throws Exception {
+    void stepUpOfASignedInCallerIssuesAFreshToken() {
         SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
         ApiClient client = new ApiClient(base);
         client.signUp(phone, Deployments.uniqueUsername("hana"));
@@ -111,7 +111,6 @@ class SignUpAndSignInIT {
         assertThat(options.status()).as(options.raw().body()).isEqualTo(200);
         assertThat(options.json().getJsonArray("allowCredentials").getJsonObject(0).getString("id"))
                 .isEqualTo(phone.credentialIdBase64Url());
-        Thread.sleep(1100);
         Answer stepUp = client.post("verify-authentication", phone.authenticate(client.rpId(), client.origin(),
                 options.json().getString("challenge")).json());
 
