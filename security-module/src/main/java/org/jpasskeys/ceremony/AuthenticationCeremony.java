@@ -57,8 +57,7 @@ public final class AuthenticationCeremony {
     public PublicKeyCredentialRequestOptions startWithUsername(String username) {
         String normalized = Usernames.normalize(username);
         Optional<UserAccount> account = users.findByUsername(normalized);
-        List<PublicKeyCredentialDescriptor> allow = account.map(a -> credentials.findByUserId(a.id())).orElse(List.of())
-                .stream().map(c -> new PublicKeyCredentialDescriptor(c.credentialId(), c.transports())).toList();
+        List<PublicKeyCredentialDescriptor> allow = account.map(a -> allowList(a.id())).orElse(List.of());
         if (allow.isEmpty()) {
             return issue(Optional.of(new ChallengeUser(decoys.userHandle(normalized), normalized, normalized)),
                     decoys.allowCredentials(normalized));
@@ -73,9 +72,11 @@ public final class AuthenticationCeremony {
     public PublicKeyCredentialRequestOptions startStepUp(String userId) {
         UserAccount account = users.findById(userId).orElseThrow(() -> new CeremonyException(
                 CeremonyFailure.UNAUTHENTICATED, "Your account was not found. Sign in again."));
-        List<PublicKeyCredentialDescriptor> allow = credentials.findByUserId(userId).stream()
-                .map(c -> new PublicKeyCredentialDescriptor(c.credentialId(), c.transports())).toList();
-        return issue(Optional.of(challengeUser(account)), allow);
+        return issue(Optional.of(challengeUser(account)), allowList(userId));
+    }
+
+    private List<PublicKeyCredentialDescriptor> allowList(String userId) {
+        return credentials.findByUserId(userId).stream().map(PublicKeyCredentialDescriptor::of).toList();
     }
 
     private static ChallengeUser challengeUser(UserAccount account) {

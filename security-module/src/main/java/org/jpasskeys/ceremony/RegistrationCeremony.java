@@ -70,9 +70,7 @@ public final class RegistrationCeremony {
                 CeremonyFailure.UNAUTHENTICATED, "Your account was not found. Sign in again."));
         List<StoredCredential> existing = credentials.findByUserId(account.id());
         requireRoomForOneMore(existing);
-        List<PublicKeyCredentialDescriptor> exclude = existing.stream()
-                .map(c -> new PublicKeyCredentialDescriptor(c.credentialId(), c.transports()))
-                .toList();
+        List<PublicKeyCredentialDescriptor> exclude = existing.stream().map(PublicKeyCredentialDescriptor::of).toList();
         return issue(new ChallengeUser(account.userHandle(), account.username(), account.displayName()), exclude,
                 request.crossDevice());
     }
