@@ -97,7 +97,8 @@ public final class AuthenticationCeremony {
         PendingChallenge pending = challenges.take(parsed.challenge())
                 .filter(challenge -> challenge.ceremony() == CeremonyType.AUTHENTICATION)
                 .orElseThrow(CeremonyException::challengeNotFound);
-        // With an allow-list the authenticator may leave the user handle out (§7.2 step 6): the challenge names the account.
+        // With an allow-list the authenticator may leave the user handle out (§7.2 step 6):
+        // the challenge names the account then.
         byte[] userHandle = response.userHandle().filter(handle -> handle.length > 0)
                 .or(() -> pending.user().map(ChallengeUser::userHandle))
                 .orElseThrow(() -> CeremonyException.invalidRequest(

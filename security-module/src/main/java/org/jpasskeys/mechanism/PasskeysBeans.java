@@ -88,9 +88,7 @@ public class PasskeysBeans {
     @Produces
     @Singleton
     SigningKey signingKey(PasskeysConfig config) {
-        SigningKey key = SigningKeyFile.loadOrCreate(config.tokenKeyLocation());
-        LOG.info(() -> "jpasskeys: access tokens signed with key " + key.keyId());
-        return key;
+        return SigningKeyFile.loadOrCreate(config.tokenKeyLocation());
     }
 
     @Produces

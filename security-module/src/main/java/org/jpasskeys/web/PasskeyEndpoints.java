@@ -9,8 +9,12 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.jpa.SchemaMigration;
+import org.jpasskeys.token.SigningKey;
 
-/** At start-up: brings the schema up to date, then maps the API below {@code passkeys.endpoint.base-path}. */
+/**
+ * At start-up: brings the schema up to date, loads (or creates) the token signing key, then maps the API
+ * below {@code passkeys.endpoint.base-path}. A bad configuration or database stops the application here.
+ */
 @WebListener
 public class PasskeyEndpoints implements ServletContextListener {
 
@@ -22,9 +26,13 @@ public class PasskeyEndpoints implements ServletContextListener {
     @Inject
     SchemaMigration schema;
 
+    @Inject
+    SigningKey signingKey;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         schema.migrate();
+        LOG.info(() -> "jpasskeys: token signing key " + signingKey.keyId() + " ready");
         ServletContext context = event.getServletContext();
         String base = config.basePath();
         context.addServlet("jpasskeys-options", OptionsServlet.class).addMapping(

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,17 +63,16 @@ public class VerificationServlet extends ApiServlet {
         RegistrationResult result = registration.finishRegistration(new FinishRegistrationRequest(
                 ResponseJson.registration(body), ResponseJson.optionalString(body, "name", "name"),
                 Optional.ofNullable(request.getHeader("User-Agent")), caller().map(PasskeyPrincipal::userId)));
-        if (!result.newAccount()) {
-            HttpExchange.writeJson(response, 201, Json.createObjectBuilder()
-                    .add("credential", Views.credential(result.credential(), descriptions))
-                    .add("user", Views.user(result.user())).build());
-            return;
-        }
-        PasskeyPrincipal caller = SignInMethod.passkey(result.user(), result.credential().createdAt());
-        CallerSession.establish(request, caller);
-        HttpExchange.writeJson(response, 201, Views.token(Json.createObjectBuilder()
+        JsonObjectBuilder answer = Json.createObjectBuilder()
                 .add("credential", Views.credential(result.credential(), descriptions))
-                .add("user", Views.user(result.user())), issue(caller), SignInMethod.PASSKEY_AAL).build());
+                .add("user", Views.user(result.user()));
+        if (result.newAccount()) {
+            // Sign-up signs the new account in.
+            PasskeyPrincipal caller = SignInMethod.passkey(result.user(), result.credential().createdAt());
+            CallerSession.establish(request, caller);
+            Views.token(answer, issue(caller), SignInMethod.PASSKEY_AAL);
+        }
+        HttpExchange.writeJson(response, 201, answer.build());
     }
 
     private void verifyAuthentication(JsonObject body, HttpServletRequest request, HttpServletResponse response)
