@@ -10,11 +10,8 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.http.HttpExchange;
-import org.jpasskeys.http.Problem;
-import org.jpasskeys.http.ProblemException;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
 
 /** A POST JSON endpoint of the API: body checks, dispatch by path, and problem answers for every failure. */
@@ -34,6 +31,10 @@ abstract class ApiServlet extends HttpServlet {
 
     /** The signed-in caller of this request (session or Bearer token), if any. */
     Optional<PasskeyPrincipal> caller() {
+        return caller(securityContext);
+    }
+
+    static Optional<PasskeyPrincipal> caller(SecurityContext securityContext) {
         return securityContext.getPrincipalsByType(PasskeyPrincipal.class).stream().findFirst();
     }
 
@@ -41,21 +42,7 @@ abstract class ApiServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath();
         String endpoint = path.substring(path.lastIndexOf('/') + 1);
-        try {
-            JsonObject body = HttpExchange.readJsonObject(request, config.origins(), config.maxBodyBytes());
-            handle(endpoint, body, request, response);
-        } catch (ProblemException e) {
-            HttpExchange.writeProblem(response, e.problem());
-        } catch (CeremonyException e) {
-            log("jpasskeys: " + endpoint + " refused: " + e.auditReason());
-            HttpExchange.writeProblem(response, Problem.of(e));
-        } catch (RuntimeException e) {
-            // Whatever failed (e.g. the database), the caller learns nothing of the internals.
-            log("jpasskeys: " + endpoint + " failed", e);
-            if (!response.isCommitted()) {
-                response.reset();
-                HttpExchange.writeProblem(response, Problem.internalError());
-            }
-        }
+        Answers.answer(this, endpoint, response, () -> handle(endpoint,
+                HttpExchange.readJsonObject(request, config.origins(), config.maxBodyBytes()), request, response));
     }
 }

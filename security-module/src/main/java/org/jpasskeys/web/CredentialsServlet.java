@@ -12,7 +12,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.PasskeyManagement;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.PasskeyDescriptions;
@@ -44,10 +43,9 @@ public class CredentialsServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        try {
-            PasskeyPrincipal caller = securityContext.getPrincipalsByType(PasskeyPrincipal.class).stream().findFirst()
-                    .orElseThrow(() -> new ProblemException(Problem.unauthenticated(
-                            "Sign in to manage your passkeys.")));
+        Answers.answer(this, CREDENTIALS, response, () -> {
+            PasskeyPrincipal caller = ApiServlet.caller(securityContext).orElseThrow(() -> new ProblemException(
+                    Problem.unauthenticated("Sign in to manage your passkeys.")));
             Optional<String> id = credentialId(request);
             switch (request.getMethod()) {
                 case "GET" -> list(caller, id, response);
@@ -56,11 +54,7 @@ public class CredentialsServlet extends HttpServlet {
                 default -> throw new ProblemException(new Problem(405, "invalid_request", "Method not allowed",
                         "Use GET, PATCH or DELETE."));
             }
-        } catch (ProblemException e) {
-            HttpExchange.writeProblem(response, e.problem());
-        } catch (CeremonyException e) {
-            HttpExchange.writeProblem(response, Problem.of(e));
-        }
+        });
     }
 
     private void list(PasskeyPrincipal caller, Optional<String> id, HttpServletResponse response) throws IOException {

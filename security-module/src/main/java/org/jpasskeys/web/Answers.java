@@ -1,0 +1,41 @@
+package org.jpasskeys.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.GenericServlet;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jpasskeys.ceremony.CeremonyException;
+import org.jpasskeys.http.HttpExchange;
+import org.jpasskeys.http.Problem;
+import org.jpasskeys.http.ProblemException;
+
+/** Runs an endpoint and turns every failure into a problem answer; no stack trace ever reaches the caller. */
+final class Answers {
+
+    /** What an endpoint does; it writes its own answer when it succeeds. */
+    interface Endpoint {
+        void run() throws IOException;
+    }
+
+    private Answers() {
+    }
+
+    static void answer(GenericServlet servlet, String name, HttpServletResponse response, Endpoint endpoint)
+            throws IOException {
+        try {
+            endpoint.run();
+        } catch (ProblemException e) {
+            HttpExchange.writeProblem(response, e.problem());
+        } catch (CeremonyException e) {
+            servlet.log("jpasskeys: " + name + " refused: " + e.auditReason());
+            HttpExchange.writeProblem(response, Problem.of(e));
+        } catch (RuntimeException e) {
+            // Whatever failed (e.g. the database), the caller learns nothing of the internals.
+            servlet.log("jpasskeys: " + name + " failed", e);
+            if (!response.isCommitted()) {
+                response.reset();
+                HttpExchange.writeProblem(response, Problem.internalError());
+            }
+        }
+    }
+}
