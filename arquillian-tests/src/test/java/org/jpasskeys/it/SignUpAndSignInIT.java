@@ -107,6 +107,10 @@ class SignUpAndSignInIT {
 
         assertThat(new ApiClient(base).post("generate-authentication-from-challenge", Json.createObjectBuilder().build())
                 .status()).isEqualTo(401);
+        Answer forged = new ApiClient(base).post("generate-authentication-from-challenge",
+                Json.createObjectBuilder().add("mfaChallenge", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").build());
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.code()).isEqualTo("unauthenticated");
         Answer options = client.post("generate-authentication-from-challenge", Json.createObjectBuilder().build());
         assertThat(options.status()).as(options.raw().body()).isEqualTo(200);
         assertThat(options.json().getJsonArray("allowCredentials").getJsonObject(0).getString("id"))

@@ -18,6 +18,7 @@ import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.challenge.CaffeineChallengeStore;
 import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.ChallengeStore;
+import org.jpasskeys.challenge.SecondFactorChallenges;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.CredentialRepository;
 import org.jpasskeys.credential.PasskeyDescriptions;
@@ -41,6 +42,14 @@ public class PasskeysBeans {
         LOG.info(() -> "jpasskeys: challenges in memory (Caffeine), ttl " + config.challengeTtl() + ", at most "
                 + config.challengeMaxPending() + " pending");
         return new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(), CLOCK);
+    }
+
+    /** Applications inject this to hand out {@code mfaChallenge} tokens after their own first factor. */
+    @Produces
+    @Singleton
+    SecondFactorChallenges secondFactorChallenges(PasskeysConfig config) {
+        return new SecondFactorChallenges(config.challengeTtl(), config.challengeMaxPending(), new ChallengeGenerator(),
+                CLOCK);
     }
 
     @Produces

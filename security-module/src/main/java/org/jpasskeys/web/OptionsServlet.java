@@ -14,6 +14,7 @@ import org.jpasskeys.ceremony.PublicKeyCredentialCreationOptions;
 import org.jpasskeys.ceremony.PublicKeyCredentialRequestOptions;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.ceremony.SignUpRequest;
+import org.jpasskeys.challenge.SecondFactorChallenges;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
 import org.jpasskeys.http.ProblemException;
@@ -35,6 +36,9 @@ public class OptionsServlet extends ApiServlet {
     @Inject
     transient AuthenticationCeremony authentication;
 
+    @Inject
+    transient SecondFactorChallenges secondFactors;
+
     @Override
     void handle(String endpoint, JsonObject body, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -50,15 +54,18 @@ public class OptionsServlet extends ApiServlet {
         HttpExchange.writeJson(response, 200, options);
     }
 
-    /** Step-up for a signed-in caller. */
+    /** Second factor after a first-factor sign-in ({@code mfaChallenge}), or step-up for a signed-in caller. */
     private PublicKeyCredentialRequestOptions generateStepUp(JsonObject body) {
-        if (body.containsKey("mfaChallenge")) {
-            // No first-factor sign-in of this module issues mfaChallenge tokens yet.
-            throw new ProblemException(Problem.unauthenticated("This mfaChallenge is not valid. Sign in again."));
+        Optional<String> mfaChallenge = ResponseJson.optionalString(body, "mfaChallenge", "mfaChallenge");
+        String userId;
+        if (mfaChallenge.isPresent()) {
+            userId = secondFactors.redeem(mfaChallenge.get()).orElseThrow(() -> new ProblemException(
+                    Problem.unauthenticated("This sign-in has expired or was already completed. Sign in again.")));
+        } else {
+            userId = caller().orElseThrow(() -> new ProblemException(Problem.unauthenticated(
+                    "Sign in first; step-up confirms a signed-in person."))).userId();
         }
-        PasskeyPrincipal caller = caller().orElseThrow(() -> new ProblemException(
-                Problem.unauthenticated("Sign in first; step-up confirms a signed-in person.")));
-        return authentication.startStepUp(caller.userId());
+        return authentication.startStepUp(userId);
     }
 
     /** A signed-in caller adds a passkey to their account; anyone else signs up. */
