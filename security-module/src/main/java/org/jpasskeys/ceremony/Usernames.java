@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /** The rules for the names a person types. */
-final class Usernames {
+public final class Usernames {
 
     static final int MAX_LENGTH = 64;
 
@@ -12,7 +12,7 @@ final class Usernames {
     }
 
     /** NFKC, trimmed and lower-cased, so that look-alike spellings name one account. */
-    static String normalize(String username) {
+    public static String normalize(String username) {
         if (username == null) {
             throw CeremonyException.invalidRequest("username is required");
         }

@@ -51,7 +51,16 @@ public class MicroProfilePasskeysConfig {
                 string(source, "passkeys.token.audience", d.tokenAudience()),
                 duration(source, "passkeys.token.lifetime", d.tokenLifetime()),
                 value(source, "passkeys.token.key-location", Path::of, d.tokenKeyLocation()),
-                duration(source, "passkeys.audit.retention", d.auditRetention()));
+                duration(source, "passkeys.audit.retention", d.auditRetention()),
+                new RateLimitConfig(
+                        value(source, "passkeys.rate-limit.enabled", MicroProfilePasskeysConfig::bool,
+                                d.rateLimit().enabled()),
+                        value(source, "passkeys.rate-limit.per-address-per-minute", Integer::valueOf,
+                                d.rateLimit().perAddressPerMinute()),
+                        value(source, "passkeys.rate-limit.per-username-per-minute", Integer::valueOf,
+                                d.rateLimit().perUsernamePerMinute()),
+                        value(source, "passkeys.rate-limit.trusted-proxies", MicroProfilePasskeysConfig::commaList,
+                                d.rateLimit().trustedProxies())));
     }
 
     private static String string(Config source, String key, String fallback) {

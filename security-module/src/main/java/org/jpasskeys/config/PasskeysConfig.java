@@ -28,6 +28,7 @@ import java.util.Set;
  * @param tokenLifetime            {@code passkeys.token.lifetime}
  * @param tokenKeyLocation         {@code passkeys.token.key-location}: PEM file of the RSA signing key
  * @param auditRetention           {@code passkeys.audit.retention}
+ * @param rateLimit                {@code passkeys.rate-limit.*}
  */
 public record PasskeysConfig(
         String rpId,
@@ -45,7 +46,8 @@ public record PasskeysConfig(
         String tokenAudience,
         Duration tokenLifetime,
         Path tokenKeyLocation,
-        Duration auditRetention) {
+        Duration auditRetention,
+        RateLimitConfig rateLimit) {
 
     public PasskeysConfig {
         rpId = requireText(rpId, "passkeys.rp.id");
@@ -67,6 +69,7 @@ public record PasskeysConfig(
         requirePositive(tokenLifetime, "passkeys.token.lifetime");
         Objects.requireNonNull(tokenKeyLocation, "passkeys.token.key-location");
         requirePositive(auditRetention, "passkeys.audit.retention");
+        Objects.requireNonNull(rateLimit, "passkeys.rate-limit");
     }
 
     /** The development defaults: {@code localhost}, origin {@code http://localhost:8080}. */
@@ -74,7 +77,8 @@ public record PasskeysConfig(
         return new PasskeysConfig("localhost", "jpasskeys", Set.of("http://localhost:8080"),
                 "/v1/portal/mfa/passkey", "/", 16 * 1024, Duration.ofMinutes(5), 100_000, false,
                 AttestationPolicy.NONE, 10, "http://localhost:8080", "jpasskeys", Duration.ofMinutes(15),
-                Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Duration.ofDays(90));
+                Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Duration.ofDays(90),
+                new RateLimitConfig(true, 10, 5, Set.of()));
     }
 
     private static String requireText(String value, String key) {
@@ -104,7 +108,7 @@ public record PasskeysConfig(
         return withSlash.endsWith("/") ? withSlash.substring(0, withSlash.length() - 1) : withSlash;
     }
 
-    private static void requirePositive(long value, String key) {
+    static void requirePositive(long value, String key) {
         if (value <= 0) {
             throw new IllegalArgumentException(key + " must be positive, not " + value);
         }

@@ -20,9 +20,13 @@ import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.ChallengeStore;
 import org.jpasskeys.challenge.SecondFactorChallenges;
 import org.jpasskeys.config.PasskeysConfig;
+import io.github.bucket4j.TimeMeter;
 import org.jpasskeys.credential.CredentialRepository;
 import org.jpasskeys.credential.PasskeyDescriptions;
 import org.jpasskeys.credential.UserRepository;
+import org.jpasskeys.ratelimit.PerAddress;
+import org.jpasskeys.ratelimit.PerUsername;
+import org.jpasskeys.ratelimit.RateLimiter;
 import org.jpasskeys.token.AccessTokenIssuer;
 import org.jpasskeys.token.AccessTokenVerifier;
 import org.jpasskeys.token.JsonWebKeySet;
@@ -76,6 +80,20 @@ public class PasskeysBeans {
     @Singleton
     PasskeyManagement passkeyManagement(CeremonyContext context) {
         return new PasskeyManagement(context);
+    }
+
+    @Produces
+    @Singleton
+    @PerAddress
+    RateLimiter perAddressLimiter(PasskeysConfig config) {
+        return new RateLimiter("per-address", config.rateLimit().perAddressPerMinute(), TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    @Produces
+    @Singleton
+    @PerUsername
+    RateLimiter perUsernameLimiter(PasskeysConfig config) {
+        return new RateLimiter("per-username", config.rateLimit().perUsernamePerMinute(), TimeMeter.SYSTEM_NANOTIME);
     }
 
     @Produces

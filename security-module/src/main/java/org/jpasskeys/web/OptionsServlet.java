@@ -14,11 +14,16 @@ import org.jpasskeys.ceremony.PublicKeyCredentialCreationOptions;
 import org.jpasskeys.ceremony.PublicKeyCredentialRequestOptions;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.ceremony.SignUpRequest;
+import org.jpasskeys.ceremony.Usernames;
 import org.jpasskeys.challenge.SecondFactorChallenges;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
 import org.jpasskeys.http.ProblemException;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
+import org.jpasskeys.ratelimit.PerUsername;
+import org.jpasskeys.ratelimit.RateLimitAnswers;
+import org.jpasskeys.ratelimit.RateLimitDecision;
+import org.jpasskeys.ratelimit.RateLimiter;
 
 /** The options endpoints: {@code generate-registration}, {@code generate-authentication[-discoverable]}. */
 public class OptionsServlet extends ApiServlet {
@@ -39,19 +44,35 @@ public class OptionsServlet extends ApiServlet {
     @Inject
     transient SecondFactorChallenges secondFactors;
 
+    @Inject
+    @PerUsername
+    transient RateLimiter perUsername;
+
     @Override
     void handle(String endpoint, JsonObject body, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         JsonObject options = switch (endpoint) {
             case GENERATE_REGISTRATION -> OptionsJson.creation(generateRegistration(body));
-            case GENERATE_AUTHENTICATION -> OptionsJson.request(authentication.startWithUsername(
-                    ResponseJson.optionalString(body, "username", "username")
-                            .orElseThrow(() -> new ProblemException(Problem.invalidRequest("username is required")))));
+            case GENERATE_AUTHENTICATION -> OptionsJson.request(generateForUsername(body, response));
             case GENERATE_AUTHENTICATION_DISCOVERABLE -> OptionsJson.request(authentication.startDiscoverable());
             case GENERATE_AUTHENTICATION_FROM_CHALLENGE -> OptionsJson.request(generateStepUp(body));
             default -> throw new IllegalStateException("not mapped here: " + endpoint);
         };
         HttpExchange.writeJson(response, 200, options);
+    }
+
+    /** Username-first options, at most {@code per-username-per-minute} a minute for one username. */
+    private PublicKeyCredentialRequestOptions generateForUsername(JsonObject body, HttpServletResponse response) {
+        String username = Usernames.normalize(ResponseJson.optionalString(body, "username", "username")
+                .orElseThrow(() -> new ProblemException(Problem.invalidRequest("username is required"))));
+        if (config.rateLimit().enabled()) {
+            RateLimitDecision decision = perUsername.tryAcquire(username);
+            if (!decision.allowed()) {
+                RateLimitAnswers.addHeaders(response, decision);
+                throw new ProblemException(RateLimitAnswers.problem(response, decision));
+            }
+        }
+        return authentication.startWithUsername(username);
     }
 
     /** Second factor after a first-factor sign-in ({@code mfaChallenge}), or step-up for a signed-in caller. */

@@ -3,12 +3,14 @@ package org.jpasskeys.web;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.jpa.SchemaMigration;
+import org.jpasskeys.ratelimit.RateLimitFilter;
 import org.jpasskeys.token.SigningKey;
 
 /**
@@ -35,11 +37,19 @@ public class PasskeyEndpoints implements ServletContextListener {
         LOG.info(() -> "jpasskeys: token signing key " + signingKey.keyId() + " ready");
         ServletContext context = event.getServletContext();
         String base = config.basePath();
-        context.addServlet("jpasskeys-options", OptionsServlet.class).addMapping(
-                base + "/" + OptionsServlet.GENERATE_REGISTRATION,
-                base + "/" + OptionsServlet.GENERATE_AUTHENTICATION,
-                base + "/" + OptionsServlet.GENERATE_AUTHENTICATION_DISCOVERABLE,
-                base + "/" + OptionsServlet.GENERATE_AUTHENTICATION_FROM_CHALLENGE);
+        String[] options = {base + "/" + OptionsServlet.GENERATE_REGISTRATION,
+            base + "/" + OptionsServlet.GENERATE_AUTHENTICATION,
+            base + "/" + OptionsServlet.GENERATE_AUTHENTICATION_DISCOVERABLE,
+            base + "/" + OptionsServlet.GENERATE_AUTHENTICATION_FROM_CHALLENGE};
+        context.addServlet("jpasskeys-options", OptionsServlet.class).addMapping(options);
+        if (config.rateLimit().enabled()) {
+            FilterRegistration.Dynamic limits = context.addFilter("jpasskeys-rate-limit", RateLimitFilter.class);
+            limits.addMappingForUrlPatterns(null, false, options);
+            limits.addMappingForUrlPatterns(null, false, base + "/" + VerificationServlet.VERIFY_AUTHENTICATION);
+            LOG.info(() -> "jpasskeys: rate limits on: " + config.rateLimit());
+        } else {
+            LOG.warning("jpasskeys: rate limits are off (passkeys.rate-limit.enabled=false)");
+        }
         context.addServlet("jpasskeys-verification", VerificationServlet.class).addMapping(
                 base + "/" + VerificationServlet.VERIFY_REGISTRATION,
                 base + "/" + VerificationServlet.VERIFY_AUTHENTICATION);

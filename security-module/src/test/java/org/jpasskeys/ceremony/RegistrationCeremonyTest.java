@@ -257,7 +257,7 @@ class RegistrationCeremonyTest {
         return new PasskeysConfig(c.rpId(), c.rpName(), c.origins(), c.basePath(), c.loginPage(),
                 c.maxBodyBytes(), c.challengeTtl(), c.challengeMaxPending(), on, c.attestation(),
                 c.maxCredentialsPerUser(), c.tokenIssuer(), c.tokenAudience(), c.tokenLifetime(),
-                c.tokenKeyLocation(), c.auditRetention());
+                c.tokenKeyLocation(), c.auditRetention(), c.rateLimit());
     }
 
     private void rejected(CeremonyFailure failure, SoftwareAuthenticator.Registration answer) {

@@ -1,0 +1,42 @@
+package org.jpasskeys.ratelimit;
+
+import java.io.IOException;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.http.HttpExchange;
+
+/**
+ * Guards the challenge endpoints and {@code verify-authentication}: at most
+ * {@code passkeys.rate-limit.per-address-per-minute} requests per client address. A refused request
+ * answers 429 {@code rate_limited} before anything is parsed, stored or looked up.
+ */
+public class RateLimitFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient PasskeysConfig config;
+
+    @Inject
+    @PerAddress
+    transient RateLimiter perAddress;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        RateLimitDecision decision = perAddress.tryAcquire(
+                ClientAddress.of(request, config.rateLimit().trustedProxies()));
+        RateLimitAnswers.addHeaders(response, decision);
+        if (!decision.allowed()) {
+            HttpExchange.writeProblem(response, RateLimitAnswers.problem(response, decision));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
