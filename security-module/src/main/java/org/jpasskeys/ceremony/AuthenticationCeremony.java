@@ -130,7 +130,7 @@ public final class AuthenticationCeremony {
         StoredCredential used = owned.orElseThrow();
         if (!credentials.recordSignIn(new SignInUpdate(used.credentialId(), verified.signCount(),
                 verified.backedUp(), now))) {
-            throw CeremonyException.authenticationFailed("sign counter did not advance past "
+            throw CeremonyException.counterRegression("sign counter did not advance past "
                     + used.signCount() + " (possible cloned authenticator) or the credential was removed");
         }
         return new AssertionResult(account.orElseThrow(), used, verified.signCount(), now);

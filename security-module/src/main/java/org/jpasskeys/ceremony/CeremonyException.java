@@ -12,12 +12,18 @@ public final class CeremonyException extends RuntimeException {
     private final CeremonyFailure failure;
     private final String detail;
     private final String auditReason;
+    private final boolean cloneSuspected;
 
     public CeremonyException(CeremonyFailure failure, String detail, String auditReason) {
+        this(failure, detail, auditReason, false);
+    }
+
+    private CeremonyException(CeremonyFailure failure, String detail, String auditReason, boolean cloneSuspected) {
         super(failure.code() + ": " + auditReason, null, false, false);
         this.failure = Objects.requireNonNull(failure);
         this.detail = Objects.requireNonNull(detail);
         this.auditReason = Objects.requireNonNull(auditReason);
+        this.cloneSuspected = cloneSuspected;
     }
 
     public CeremonyException(CeremonyFailure failure, String detail) {
@@ -28,6 +34,12 @@ public final class CeremonyException extends RuntimeException {
     public static CeremonyException authenticationFailed(String auditReason) {
         return new CeremonyException(CeremonyFailure.AUTHENTICATION_FAILED,
                 "The passkey could not be verified. Try again, or sign in another way.", auditReason);
+    }
+
+    /** A sign counter that did not advance: answered like any failure, audited as a possible cloned authenticator. */
+    static CeremonyException counterRegression(String auditReason) {
+        CeremonyException generic = authenticationFailed(auditReason);
+        return new CeremonyException(generic.failure, generic.detail, auditReason, true);
     }
 
     static CeremonyException invalidRequest(String detail) {
@@ -49,5 +61,10 @@ public final class CeremonyException extends RuntimeException {
 
     public String auditReason() {
         return auditReason;
+    }
+
+    /** Whether the failure suggests a cloned authenticator (sign counter regression). */
+    public boolean cloneSuspected() {
+        return cloneSuspected;
     }
 }

@@ -49,6 +49,7 @@ import com.webauthn4j.verifier.exception.BadTopOriginException;
 import com.webauthn4j.verifier.exception.CredentialIdTooLongException;
 import com.webauthn4j.verifier.exception.CrossOriginException;
 import com.webauthn4j.verifier.exception.InconsistentClientDataTypeException;
+import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 import com.webauthn4j.verifier.exception.NotAllowedAlgorithmException;
 import com.webauthn4j.verifier.exception.UserNotPresentException;
 import com.webauthn4j.verifier.exception.UserNotVerifiedException;
@@ -169,6 +170,8 @@ final class WebAuthn4jAdapter {
                 null, true, true);
         try {
             manager.verify(parsed.data(), parameters);
+        } catch (MaliciousCounterValueException e) {
+            throw CeremonyException.counterRegression("sign counter did not advance: " + e.getMessage());
         } catch (VerificationException e) {
             throw translate(e, CeremonyException.authenticationFailed(e.getClass().getSimpleName() + ": "
                     + e.getMessage()));

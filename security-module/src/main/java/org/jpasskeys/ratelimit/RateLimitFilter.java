@@ -1,6 +1,7 @@
 package org.jpasskeys.ratelimit;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -8,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jpasskeys.audit.AuditEventType;
+import org.jpasskeys.audit.AuditLog;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.http.HttpExchange;
 
@@ -27,13 +30,18 @@ public class RateLimitFilter extends HttpFilter {
     @PerAddress
     transient RateLimiter perAddress;
 
+    @Inject
+    transient AuditLog audit;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        RateLimitDecision decision = perAddress.tryAcquire(
-                ClientAddress.of(request, config.rateLimit().trustedProxies()));
+        String client = ClientAddress.of(request, config.rateLimit().trustedProxies());
+        RateLimitDecision decision = perAddress.tryAcquire(client);
         RateLimitAnswers.addHeaders(response, decision);
         if (!decision.allowed()) {
+            audit.record(AuditEventType.RATE_LIMITED, Optional.empty(), Optional.empty(), Optional.of(client),
+                    decision.policy() + " limit reached on " + request.getServletPath());
             HttpExchange.writeProblem(response, RateLimitAnswers.problem(response, decision));
             return;
         }

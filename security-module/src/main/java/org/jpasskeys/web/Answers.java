@@ -1,6 +1,7 @@
 package org.jpasskeys.web;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 
 import jakarta.servlet.GenericServlet;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,14 +21,16 @@ final class Answers {
     private Answers() {
     }
 
-    static void answer(GenericServlet servlet, String name, HttpServletResponse response, Endpoint endpoint)
-            throws IOException {
+    /** Runs {@code endpoint}; a refused ceremony is handed to {@code refused} (for the audit log) first. */
+    static void answer(GenericServlet servlet, String name, HttpServletResponse response, Endpoint endpoint,
+                       Consumer<CeremonyException> refused) throws IOException {
         try {
             endpoint.run();
         } catch (ProblemException e) {
             HttpExchange.writeProblem(response, e.problem());
         } catch (CeremonyException e) {
             servlet.log("jpasskeys: " + name + " refused: " + e.auditReason());
+            refused.accept(e);
             HttpExchange.writeProblem(response, Problem.of(e));
         } catch (RuntimeException e) {
             // Whatever failed (e.g. the database), the caller learns nothing of the internals.

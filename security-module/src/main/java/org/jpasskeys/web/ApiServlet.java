@@ -10,6 +10,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
@@ -29,6 +30,9 @@ abstract class ApiServlet extends HttpServlet {
     @Inject
     transient SecurityContext securityContext;
 
+    @Inject
+    transient RequestAudit audit;
+
     /** The signed-in caller of this request (session or Bearer token), if any. */
     Optional<PasskeyPrincipal> caller() {
         return caller(securityContext);
@@ -43,6 +47,11 @@ abstract class ApiServlet extends HttpServlet {
         String path = request.getServletPath();
         String endpoint = path.substring(path.lastIndexOf('/') + 1);
         Answers.answer(this, endpoint, response, () -> handle(endpoint,
-                HttpExchange.readJsonObject(request, config.origins(), config.maxBodyBytes()), request, response));
+                HttpExchange.readJsonObject(request, config.origins(), config.maxBodyBytes()), request, response),
+                refusal -> refused(endpoint, request, refusal));
+    }
+
+    /** A refused ceremony, for the audit log; options endpoints record nothing here. */
+    void refused(String endpoint, HttpServletRequest request, CeremonyException refusal) {
     }
 }

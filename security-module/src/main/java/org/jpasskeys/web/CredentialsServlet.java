@@ -12,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jpasskeys.audit.AuditEventType;
 import org.jpasskeys.ceremony.PasskeyManagement;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.PasskeyDescriptions;
@@ -40,6 +41,9 @@ public class CredentialsServlet extends HttpServlet {
     @Inject
     transient SecurityContext securityContext;
 
+    @Inject
+    transient RequestAudit audit;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
@@ -54,7 +58,7 @@ public class CredentialsServlet extends HttpServlet {
                 default -> throw new ProblemException(new Problem(405, "invalid_request", "Method not allowed",
                         "Use GET, PATCH or DELETE."));
             }
-        });
+        }, refusal -> { });
     }
 
     private void list(PasskeyPrincipal caller, Optional<String> id, HttpServletResponse response) throws IOException {
@@ -72,13 +76,18 @@ public class CredentialsServlet extends HttpServlet {
         String name = ResponseJson.optionalString(body, "name", "name")
                 .orElseThrow(() -> new ProblemException(Problem.invalidRequest("name is required")));
         StoredCredential renamed = management.rename(caller.userId(), id.orElseThrow(PasskeyManagement::notFound), name);
+        audit.record(request, AuditEventType.PASSKEY_RENAMED, Optional.of(caller.userId()),
+                Optional.of(renamed.credentialIdBase64Url()), "renamed to " + renamed.name());
         HttpExchange.writeJson(response, 200, Views.credential(renamed, descriptions));
     }
 
     private void delete(PasskeyPrincipal caller, Optional<String> id, HttpServletRequest request,
                         HttpServletResponse response) {
         HttpExchange.requireAllowedOrigin(request, config.origins());
-        management.delete(caller.userId(), id.orElseThrow(PasskeyManagement::notFound));
+        String credentialId = id.orElseThrow(PasskeyManagement::notFound);
+        management.delete(caller.userId(), credentialId);
+        audit.record(request, AuditEventType.PASSKEY_DELETED, Optional.of(caller.userId()), Optional.of(credentialId),
+                "deleted by its owner");
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 

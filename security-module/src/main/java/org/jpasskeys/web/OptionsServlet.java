@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
+import org.jpasskeys.audit.AuditEventType;
 import org.jpasskeys.ceremony.AddPasskeyRequest;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.PublicKeyCredentialCreationOptions;
@@ -53,21 +54,26 @@ public class OptionsServlet extends ApiServlet {
             throws IOException {
         JsonObject options = switch (endpoint) {
             case GENERATE_REGISTRATION -> OptionsJson.creation(generateRegistration(body));
-            case GENERATE_AUTHENTICATION -> OptionsJson.request(generateForUsername(body, response));
+            case GENERATE_AUTHENTICATION -> OptionsJson.request(generateForUsername(body, request, response));
             case GENERATE_AUTHENTICATION_DISCOVERABLE -> OptionsJson.request(authentication.startDiscoverable());
             case GENERATE_AUTHENTICATION_FROM_CHALLENGE -> OptionsJson.request(generateStepUp(body));
             default -> throw new IllegalStateException("not mapped here: " + endpoint);
         };
+        audit.record(request, AuditEventType.CHALLENGE_ISSUED, caller().map(PasskeyPrincipal::userId),
+                Optional.empty(), endpoint);
         HttpExchange.writeJson(response, 200, options);
     }
 
     /** Username-first options, at most {@code per-username-per-minute} a minute for one username. */
-    private PublicKeyCredentialRequestOptions generateForUsername(JsonObject body, HttpServletResponse response) {
+    private PublicKeyCredentialRequestOptions generateForUsername(JsonObject body, HttpServletRequest request,
+                                                                  HttpServletResponse response) {
         String username = Usernames.normalize(ResponseJson.optionalString(body, "username", "username")
                 .orElseThrow(() -> new ProblemException(Problem.invalidRequest("username is required"))));
         if (config.rateLimit().enabled()) {
             RateLimitDecision decision = perUsername.tryAcquire(username);
             if (!decision.allowed()) {
+                audit.record(request, AuditEventType.RATE_LIMITED, Optional.empty(), Optional.empty(),
+                        decision.policy() + " limit reached for username " + username);
                 RateLimitAnswers.addHeaders(response, decision);
                 throw new ProblemException(RateLimitAnswers.problem(response, decision));
             }

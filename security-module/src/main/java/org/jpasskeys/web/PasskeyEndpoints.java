@@ -8,6 +8,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import org.jpasskeys.audit.AuditRetention;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.jpa.SchemaMigration;
 import org.jpasskeys.ratelimit.RateLimitFilter;
@@ -31,10 +32,14 @@ public class PasskeyEndpoints implements ServletContextListener {
     @Inject
     SigningKey signingKey;
 
+    @Inject
+    AuditRetention auditRetention;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         schema.migrate();
         LOG.info(() -> "jpasskeys: token signing key " + signingKey.keyId() + " ready");
+        auditRetention.start(config.auditRetention());
         ServletContext context = event.getServletContext();
         String base = config.basePath();
         String[] options = {base + "/" + OptionsServlet.GENERATE_REGISTRATION,
@@ -57,5 +62,10 @@ public class PasskeyEndpoints implements ServletContextListener {
                 base + "/" + CredentialsServlet.CREDENTIALS, base + "/" + CredentialsServlet.CREDENTIALS + "/*");
         context.addServlet("jpasskeys-jwks", JwksServlet.class).addMapping("/.well-known/jwks.json");
         LOG.info(() -> "jpasskeys: passkey API at " + context.getContextPath() + base);
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        auditRetention.stop();
     }
 }

@@ -11,10 +11,12 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jpasskeys.audit.AuditEventType;
 import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.FinishRegistrationRequest;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.ceremony.RegistrationResult;
+import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.PasskeyDescriptions;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
@@ -58,11 +60,21 @@ public class VerificationServlet extends ApiServlet {
         }
     }
 
+    @Override
+    void refused(String endpoint, HttpServletRequest request, CeremonyException refusal) {
+        AuditEventType type = endpoint.equals(VERIFY_REGISTRATION) ? AuditEventType.REGISTRATION_FAILED
+                : refusal.cloneSuspected() ? AuditEventType.COUNTER_REGRESSION : AuditEventType.SIGN_IN_FAILED;
+        audit.record(request, type, caller().map(PasskeyPrincipal::userId), Optional.empty(), refusal.auditReason());
+    }
+
     private void verifyRegistration(JsonObject body, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         RegistrationResult result = registration.finishRegistration(new FinishRegistrationRequest(
                 ResponseJson.registration(body), ResponseJson.optionalString(body, "name", "name"),
                 Optional.ofNullable(request.getHeader("User-Agent")), caller().map(PasskeyPrincipal::userId)));
+        audit.record(request, AuditEventType.REGISTRATION_SUCCEEDED, Optional.of(result.user().id()),
+                Optional.of(result.credential().credentialIdBase64Url()),
+                result.newAccount() ? "sign-up" : "passkey added");
         JsonObjectBuilder answer = Json.createObjectBuilder()
                 .add("credential", Views.credential(result.credential(), descriptions))
                 .add("user", Views.user(result.user()));
@@ -70,7 +82,7 @@ public class VerificationServlet extends ApiServlet {
             // Sign-up signs the new account in.
             PasskeyPrincipal caller = SignInMethod.passkey(result.user(), result.credential().createdAt());
             CallerSession.establish(request, caller);
-            Views.token(answer, issue(caller), SignInMethod.PASSKEY_AAL);
+            Views.token(answer, issue(request, caller), SignInMethod.PASSKEY_AAL);
         }
         HttpExchange.writeJson(response, 201, answer.build());
     }
@@ -85,17 +97,23 @@ public class VerificationServlet extends ApiServlet {
             CeremonyException failure = PasskeyAuthenticationMechanism.failureOf(request)
                     .orElseGet(() -> CeremonyException.authenticationFailed("identity store refused the passkey"));
             log("jpasskeys: sign-in refused: " + failure.auditReason());
+            refused(VERIFY_AUTHENTICATION, request, failure);
             HttpExchange.writeProblem(response, Problem.of(failure));
             return;
         }
         PasskeyPrincipal signedIn = caller.get();
+        audit.record(request, AuditEventType.SIGN_IN_SUCCEEDED, Optional.of(signedIn.userId()),
+                Optional.of(CredentialIds.encode(credential.response().credentialId())), "user resolved from userHandle");
         HttpExchange.writeJson(response, 200, Views.token(Json.createObjectBuilder()
                 .add("user", Views.user(signedIn.userId(), signedIn.getName(), signedIn.displayName())),
-                issue(signedIn), SignInMethod.PASSKEY_AAL).build());
+                issue(request, signedIn), SignInMethod.PASSKEY_AAL).build());
     }
 
-    private AccessToken issue(PasskeyPrincipal caller) {
-        return tokens.issue(new TokenSubject(caller.userId(), caller.getName(), caller.authTime(), caller.acr(),
-                caller.amr()));
+    private AccessToken issue(HttpServletRequest request, PasskeyPrincipal caller) {
+        AccessToken token = tokens.issue(new TokenSubject(caller.userId(), caller.getName(), caller.authTime(),
+                caller.acr(), caller.amr()));
+        audit.record(request, AuditEventType.TOKEN_ISSUED, Optional.of(caller.userId()), Optional.empty(),
+                "access token valid until " + token.expiresAt());
+        return token;
     }
 }

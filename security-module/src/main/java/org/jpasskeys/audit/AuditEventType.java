@@ -1,0 +1,15 @@
+package org.jpasskeys.audit;
+
+/** What happened. */
+public enum AuditEventType {
+    CHALLENGE_ISSUED,
+    REGISTRATION_SUCCEEDED,
+    REGISTRATION_FAILED,
+    SIGN_IN_SUCCEEDED,
+    SIGN_IN_FAILED,
+    COUNTER_REGRESSION,
+    RATE_LIMITED,
+    PASSKEY_RENAMED,
+    PASSKEY_DELETED,
+    TOKEN_ISSUED
+}
