@@ -51,6 +51,7 @@ public class MicroProfilePasskeysConfig {
                 string(source, "passkeys.token.audience", d.tokenAudience()),
                 duration(source, "passkeys.token.lifetime", d.tokenLifetime()),
                 value(source, "passkeys.token.key-location", Path::of, d.tokenKeyLocation()),
+                source.getOptionalValue("passkeys.token.previous-key-location", String.class).map(Path::of),
                 duration(source, "passkeys.audit.retention", d.auditRetention()),
                 new RateLimitConfig(
                         value(source, "passkeys.rate-limit.enabled", MicroProfilePasskeysConfig::bool,

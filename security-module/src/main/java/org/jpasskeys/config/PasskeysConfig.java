@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,8 @@ import java.util.Set;
  * @param tokenAudience            {@code passkeys.token.audience}: {@code aud} of access tokens
  * @param tokenLifetime            {@code passkeys.token.lifetime}
  * @param tokenKeyLocation         {@code passkeys.token.key-location}: PEM file of the RSA signing key
+ * @param previousTokenKeyLocation {@code passkeys.token.previous-key-location}: the key signing before the last
+ *                                 rotation; it still verifies (and stays in the JWKS) until its tokens expire
  * @param auditRetention           {@code passkeys.audit.retention}
  * @param rateLimit                {@code passkeys.rate-limit.*}
  */
@@ -46,6 +49,7 @@ public record PasskeysConfig(
         String tokenAudience,
         Duration tokenLifetime,
         Path tokenKeyLocation,
+        Optional<Path> previousTokenKeyLocation,
         Duration auditRetention,
         RateLimitConfig rateLimit) {
 
@@ -68,6 +72,7 @@ public record PasskeysConfig(
         tokenAudience = requireText(tokenAudience, "passkeys.token.audience");
         requirePositive(tokenLifetime, "passkeys.token.lifetime");
         Objects.requireNonNull(tokenKeyLocation, "passkeys.token.key-location");
+        Objects.requireNonNull(previousTokenKeyLocation, "passkeys.token.previous-key-location");
         requirePositive(auditRetention, "passkeys.audit.retention");
         Objects.requireNonNull(rateLimit, "passkeys.rate-limit");
     }
@@ -77,8 +82,16 @@ public record PasskeysConfig(
         return new PasskeysConfig("localhost", "jpasskeys", Set.of("http://localhost:8080"),
                 "/v1/portal/mfa/passkey", "/", 16 * 1024, Duration.ofMinutes(5), 100_000, false,
                 AttestationPolicy.NONE, 10, "http://localhost:8080", "jpasskeys", Duration.ofMinutes(15),
-                Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Duration.ofDays(90),
+                Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Optional.empty(),
+                Duration.ofDays(90),
                 new RateLimitConfig(true, 10, 5, Set.of()));
+    }
+
+    /** This configuration with anonymous sign-up switched on or off. */
+    public PasskeysConfig withSelfServiceRegistration(boolean on) {
+        return new PasskeysConfig(rpId, rpName, origins, basePath, loginPage, maxBodyBytes, challengeTtl,
+                challengeMaxPending, on, attestation, maxCredentialsPerUser, tokenIssuer, tokenAudience, tokenLifetime,
+                tokenKeyLocation, previousTokenKeyLocation, auditRetention, rateLimit);
     }
 
     private static String requireText(String value, String key) {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +30,7 @@ import org.jpasskeys.token.AccessTokenIssuer;
 import org.jpasskeys.token.AccessTokenVerifier;
 import org.jpasskeys.token.JsonWebKeySet;
 import org.jpasskeys.token.SigningKey;
-import org.jpasskeys.token.SigningKeyFile;
+import org.jpasskeys.token.TokenKeys;
 
 /** The module's CDI wiring, in one place: plain-Java services built from the configuration. */
 @ApplicationScoped
@@ -114,8 +113,14 @@ public class PasskeysBeans {
 
     @Produces
     @Singleton
-    SigningKey signingKey(PasskeysConfig config) {
-        return SigningKeyFile.loadOrCreate(config.tokenKeyLocation());
+    TokenKeys tokenKeys(PasskeysConfig config) {
+        return TokenKeys.load(config.tokenKeyLocation(), config.previousTokenKeyLocation());
+    }
+
+    @Produces
+    @Singleton
+    SigningKey signingKey(TokenKeys keys) {
+        return keys.signing();
     }
 
     @Produces
@@ -126,13 +131,13 @@ public class PasskeysBeans {
 
     @Produces
     @Singleton
-    AccessTokenVerifier accessTokenVerifier(PasskeysConfig config, SigningKey key) {
-        return new AccessTokenVerifier(config, List.of(key), CLOCK);
+    AccessTokenVerifier accessTokenVerifier(PasskeysConfig config, TokenKeys keys) {
+        return new AccessTokenVerifier(config, keys.verification(), CLOCK);
     }
 
     @Produces
     @Singleton
-    JsonWebKeySet jsonWebKeySet(SigningKey key) {
-        return new JsonWebKeySet(List.of(key));
+    JsonWebKeySet jsonWebKeySet(TokenKeys keys) {
+        return new JsonWebKeySet(keys.verification());
     }
 }

@@ -45,7 +45,8 @@ public final class SigningKeyFile {
         return load(location);
     }
 
-    static SigningKey load(Path location) {
+    /** Loads an existing key; a missing or unreadable file is an error. */
+    public static SigningKey load(Path location) {
         try {
             String pem = Files.readString(location, StandardCharsets.US_ASCII);
             int begin = pem.indexOf(BEGIN);

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-import org.jpasskeys.config.PasskeysConfig;
 
 import org.jpasskeys.testing.SoftwareAuthenticator;
 import org.jpasskeys.testing.SoftwareAuthenticator.Algorithm;
@@ -246,18 +245,10 @@ class RegistrationCeremonyTest {
     @Test
     void signUpIsRefusedWhenSelfServiceIsOff() {
         CeremonyFixture closed = new CeremonyFixture();
-        RegistrationCeremony ceremony = new RegistrationCeremony(new CeremonyContext(withSelfService(closed, false),
+        RegistrationCeremony ceremony = new RegistrationCeremony(new CeremonyContext(closed.config.withSelfServiceRegistration(false),
                 closed.challenges, closed.generator, closed.accounts, closed.accounts, closed.clock));
 
         closed.expectFailure(CeremonyFailure.UNAUTHENTICATED, () -> ceremony.startSignUp(new SignUpRequest("a", "a", false)));
-    }
-
-    private static PasskeysConfig withSelfService(CeremonyFixture f, boolean on) {
-        var c = f.config;
-        return new PasskeysConfig(c.rpId(), c.rpName(), c.origins(), c.basePath(), c.loginPage(),
-                c.maxBodyBytes(), c.challengeTtl(), c.challengeMaxPending(), on, c.attestation(),
-                c.maxCredentialsPerUser(), c.tokenIssuer(), c.tokenAudience(), c.tokenLifetime(),
-                c.tokenKeyLocation(), c.auditRetention(), c.rateLimit());
     }
 
     private void rejected(CeremonyFailure failure, SoftwareAuthenticator.Registration answer) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -125,6 +126,25 @@ class AccessTokenTest {
     }
 
     @Test
+    void afterARotationThePreviousKeysTokensStillVerifyAndBothKeysArePublished() {
+        String beforeRotation = new AccessTokenIssuer(config, otherKey, clock).issue(alice).value();
+        TokenKeys rotated = TokenKeys.load(dir.resolve("a/key.pem"), Optional.of(dir.resolve("b/key.pem")));
+        AccessTokenVerifier verifier = new AccessTokenVerifier(config, rotated.verification(), clock);
+
+        assertThat(rotated.signing().keyId()).isEqualTo(key.keyId());
+        assertThat(verifier.verify(beforeRotation)).isPresent();
+        assertThat(verifier.verify(issuer.issue(alice).value())).isPresent();
+        assertThat(new JsonWebKeySet(rotated.verification()).toJson())
+                .contains(key.keyId(), otherKey.keyId());
+    }
+
+    @Test
+    void aMissingPreviousKeyIsAnError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TokenKeys.load(dir.resolve("a/key.pem"),
+                Optional.of(dir.resolve("missing.pem")))).hasMessageContaining("missing.pem");
+    }
+
+    @Test
     void jwksHoldsPublicMembersOnly() {
         String jwks = new JsonWebKeySet(List.of(key)).toJson();
 
@@ -145,7 +165,7 @@ class AccessTokenTest {
     private static PasskeysConfig config(String issuer, String audience) {
         return new PasskeysConfig("rp.example", "RP", java.util.Set.of("https://rp.example"), "/api", "/", 16384,
                 Duration.ofMinutes(5), 1000, false, AttestationPolicy.NONE, 10, issuer, audience,
-                Duration.ofMinutes(15), Path.of("unused"), Duration.ofDays(90),
+                Duration.ofMinutes(15), Path.of("unused"), Optional.empty(), Duration.ofDays(90),
             PasskeysConfig.developmentDefaults().rateLimit());
     }
 

@@ -37,7 +37,7 @@ class VerifyPathsFuzzTest {
     private static final String ORIGIN = CONFIG.origins().iterator().next();
     private static final InMemoryAccounts ACCOUNTS = new InMemoryAccounts();
     private static final ChallengeGenerator GENERATOR = new ChallengeGenerator();
-    private static final CeremonyContext CONTEXT = new CeremonyContext(withSignUp(), new CaffeineChallengeStore(
+    private static final CeremonyContext CONTEXT = new CeremonyContext(CONFIG.withSelfServiceRegistration(true), new CaffeineChallengeStore(
             CONFIG.challengeTtl(), 10_000, Clock.systemUTC()), GENERATOR, ACCOUNTS, ACCOUNTS, Clock.systemUTC());
     private static final RegistrationCeremony REGISTRATION = new RegistrationCeremony(CONTEXT);
     private static final AuthenticationCeremony AUTHENTICATION = new AuthenticationCeremony(CONTEXT,
@@ -100,13 +100,5 @@ class VerifyPathsFuzzTest {
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(org.jpasskeys.http.Problem.invalidRequest("The request body is not JSON."));
         }
-    }
-
-    private static PasskeysConfig withSignUp() {
-        var c = CONFIG;
-        return new PasskeysConfig(c.rpId(), c.rpName(), c.origins(), c.basePath(), c.loginPage(), c.maxBodyBytes(),
-                c.challengeTtl(), c.challengeMaxPending(), true, c.attestation(), c.maxCredentialsPerUser(),
-                c.tokenIssuer(), c.tokenAudience(), c.tokenLifetime(), c.tokenKeyLocation(), c.auditRetention(),
-                c.rateLimit());
     }
 }
