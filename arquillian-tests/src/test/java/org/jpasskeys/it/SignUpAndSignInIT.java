@@ -53,7 +53,9 @@ class SignUpAndSignInIT {
         assertThat(body.getString("tokenType")).isEqualTo("Bearer");
         assertThat(body.getString("authMethod")).isEqualTo("passkey");
         assertThat(body.getInt("aal")).isEqualTo(2);
-        assertThat(signIn.raw().headers().allValues("set-cookie")).anyMatch(c -> c.startsWith("JSESSIONID="));
+        assertThat(signIn.raw().headers().allValues("set-cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .singleElement().satisfies(cookie -> assertThat(cookie).containsIgnoringCase("HttpOnly")
+                        .containsIgnoringCase("SameSite=Lax"));
 
         Answer withToken = new ApiClient(base).get("protected", body.getString("accessToken"));
         assertThat(withToken.status()).as(withToken.raw().body()).isEqualTo(200);

@@ -57,7 +57,8 @@ public final class AuthenticationCeremony {
     public PublicKeyCredentialRequestOptions startWithUsername(String username) {
         String normalized = Usernames.normalize(username);
         Optional<UserAccount> account = users.findByUsername(normalized);
-        List<PublicKeyCredentialDescriptor> allow = account.map(a -> allowList(a.id())).orElse(List.of());
+        // The same two lookups whether or not the account exists, so that timing tells no more than the answer.
+        List<PublicKeyCredentialDescriptor> allow = allowList(account.map(UserAccount::id).orElse(""));
         if (allow.isEmpty()) {
             return issue(Optional.of(new ChallengeUser(decoys.userHandle(normalized), normalized, normalized)),
                     decoys.allowCredentials(normalized));

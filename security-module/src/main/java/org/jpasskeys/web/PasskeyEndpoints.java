@@ -7,6 +7,7 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import org.jpasskeys.audit.AuditRetention;
 import org.jpasskeys.config.PasskeysConfig;
@@ -41,6 +42,7 @@ public class PasskeyEndpoints implements ServletContextListener {
         LOG.info(() -> "jpasskeys: token signing key " + signingKey.keyId() + " ready");
         auditRetention.start(config.auditRetention());
         ServletContext context = event.getServletContext();
+        hardenSessionCookie(context.getSessionCookieConfig());
         String base = config.basePath();
         String[] options = {base + "/" + OptionsServlet.GENERATE_REGISTRATION,
             base + "/" + OptionsServlet.GENERATE_AUTHENTICATION,
@@ -62,6 +64,15 @@ public class PasskeyEndpoints implements ServletContextListener {
                 base + "/" + CredentialsServlet.CREDENTIALS, base + "/" + CredentialsServlet.CREDENTIALS + "/*");
         context.addServlet("jpasskeys-jwks", JwksServlet.class).addMapping("/.well-known/jwks.json");
         LOG.info(() -> "jpasskeys: passkey API at " + context.getContextPath() + base);
+    }
+
+    /** HttpOnly and SameSite=Lax always; Secure when every accepted origin is HTTPS. */
+    private void hardenSessionCookie(SessionCookieConfig cookie) {
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Lax");
+        if (config.origins().stream().allMatch(origin -> origin.startsWith("https://"))) {
+            cookie.setSecure(true);
+        }
     }
 
     @Override
