@@ -5,37 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jpasskeys.it.ApiClient.Answer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The default limits on a fresh server: 5 a minute per username, 10 a minute per address. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RateLimitIT {
-
-    private static final String SERVER = "payara-micro-restartable";
-    private static final String APP = "sample-rate-limited";
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    @Deployment(name = APP, managed = false, testable = false)
-    @TargetsContainer(SERVER)
-    static WebArchive deployment() {
-        return Deployments.sample();
-    }
+class RateLimitIT extends RestartableServerScenario {
 
     @Test
     void floodsAreRefusedWith429AndAVictimCanStillSignInWithoutAUsername() {

@@ -1,0 +1,35 @@
+package org.jpasskeys.it;
+
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A scenario that runs its own server: Payara Micro's Arquillian container starts one process per
+ * deployment, and {@code undeploy} ends it. The server keeps the default rate limits.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+abstract class RestartableServerScenario {
+
+    static final String SERVER = "payara-micro-restartable";
+    static final String APP = "sample-restartable";
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = APP, managed = false, testable = false)
+    @TargetsContainer(SERVER)
+    static WebArchive deployment() {
+        return Deployments.sample();
+    }
+}
