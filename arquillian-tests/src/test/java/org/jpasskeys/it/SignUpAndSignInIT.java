@@ -126,6 +126,27 @@ class SignUpAndSignInIT {
     }
 
     @Test
+    void groupsFromTheApplicationsOwnStoreReachSessionAndToken() {
+        SoftwareAuthenticator adminKey = SoftwareAuthenticator.es256();
+        new ApiClient(base).signUp(adminKey, System.getProperty("it.admin"));
+        ApiClient admin = new ApiClient(base);
+        Answer signIn = admin.signIn(adminKey);
+        assertThat(signIn.status()).as(signIn.raw().body()).isEqualTo(200);
+
+        Answer bySession = admin.get("protected", null);
+        Answer byToken = new ApiClient(base).get("protected", signIn.json().getString("accessToken"));
+        assertThat(bySession.json().getBoolean("inRoleAdmin")).isTrue();
+        assertThat(byToken.json().getBoolean("inRoleAdmin")).isTrue();
+        assertThat(byToken.json().getBoolean("inRoleUser")).isTrue();
+
+        SoftwareAuthenticator userKey = SoftwareAuthenticator.es256();
+        new ApiClient(base).signUp(userKey, Deployments.uniqueUsername("ivy"));
+        ApiClient user = new ApiClient(base);
+        user.signIn(userKey);
+        assertThat(user.get("protected", null).json().getBoolean("inRoleAdmin")).isFalse();
+    }
+
+    @Test
     void protectedPageWithoutSignInAnswers401Problem() {
         Answer answer = new ApiClient(base).get("protected", null);
 

@@ -17,7 +17,7 @@ import org.jpasskeys.mechanism.PasskeyPrincipal;
 
 /** A page only signed-in callers may see: it shows who they are and how they signed in. */
 @WebServlet("/protected")
-@DeclareRoles("user")
+@DeclareRoles({"user", "admin"})
 @ServletSecurity(@HttpConstraint(rolesAllowed = "user"))
 public class ProtectedServlet extends HttpServlet {
 
@@ -31,7 +31,8 @@ public class ProtectedServlet extends HttpServlet {
         Set<PasskeyPrincipal> callers = securityContext.getPrincipalsByType(PasskeyPrincipal.class);
         var json = Json.createObjectBuilder()
                 .add("caller", securityContext.getCallerPrincipal().getName())
-                .add("inRoleUser", securityContext.isCallerInRole("user"));
+                .add("inRoleUser", securityContext.isCallerInRole("user"))
+                .add("inRoleAdmin", securityContext.isCallerInRole("admin"));
         callers.stream().findFirst().ifPresent(caller -> json
                 .add("userId", caller.userId())
                 .add("displayName", caller.displayName())

@@ -3,7 +3,6 @@ package org.jpasskeys.mechanism;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,7 +55,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         }
         Optional<PasskeyPrincipal> caller = CallerSession.caller(request);
         if (caller.isPresent()) {
-            return context.notifyContainerAboutLogin(caller.get(), Set.of(SignInMethod.CALLER_GROUP));
+            return context.notifyContainerAboutLogin(caller.get(), caller.get().groups());
         }
         if (context.isProtected()) {
             return challenge(request, response, context);
@@ -82,7 +81,8 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
                 || !(result.getCallerPrincipal() instanceof PasskeyPrincipal caller)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        CallerSession.establish(request, caller);
+        // The groups of every group-providing identity store, the application's included.
+        CallerSession.establish(request, caller.withGroups(result.getCallerGroups()));
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -94,8 +94,8 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         }
         TokenSubject s = subject.get();
         PasskeyPrincipal caller = new PasskeyPrincipal(s.userId(), s.username(), s.username(), s.authTime(), s.acr(),
-                s.amr());
-        return context.notifyContainerAboutLogin(caller, Set.of(SignInMethod.CALLER_GROUP));
+                s.amr(), s.groups());
+        return context.notifyContainerAboutLogin(caller, caller.groups());
     }
 
     private AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,

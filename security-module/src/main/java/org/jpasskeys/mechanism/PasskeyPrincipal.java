@@ -3,6 +3,7 @@ package org.jpasskeys.mechanism;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.security.enterprise.CallerPrincipal;
 
@@ -19,15 +20,22 @@ public final class PasskeyPrincipal extends CallerPrincipal {
     private final Instant authTime;
     private final String acr;
     private final List<String> amr;
+    private final Set<String> groups;
 
     public PasskeyPrincipal(String userId, String username, String displayName, Instant authTime, String acr,
-                            List<String> amr) {
+                            List<String> amr, Set<String> groups) {
         super(Objects.requireNonNull(username));
         this.userId = Objects.requireNonNull(userId);
         this.displayName = Objects.requireNonNull(displayName);
         this.authTime = Objects.requireNonNull(authTime);
         this.acr = Objects.requireNonNull(acr);
         this.amr = List.copyOf(amr);
+        this.groups = Set.copyOf(groups);
+    }
+
+    /** The same caller in {@code groups} (e.g. as the identity stores resolved them at sign-in). */
+    public PasskeyPrincipal withGroups(Set<String> groups) {
+        return new PasskeyPrincipal(userId, getName(), displayName, authTime, acr, amr, groups);
     }
 
     public String userId() {
@@ -50,5 +58,10 @@ public final class PasskeyPrincipal extends CallerPrincipal {
     /** RFC 8176 authentication method references. */
     public List<String> amr() {
         return amr;
+    }
+
+    /** The caller's groups, which the container maps to roles. */
+    public Set<String> groups() {
+        return groups;
     }
 }

@@ -2,6 +2,7 @@ package org.jpasskeys.mechanism;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.jpasskeys.credential.UserAccount;
 
@@ -22,6 +23,6 @@ public final class SignInMethod {
 
     public static PasskeyPrincipal passkey(UserAccount user, Instant authTime) {
         return new PasskeyPrincipal(user.id(), user.username(), user.displayName(), authTime, PASSKEY_ACR,
-                PASSKEY_AMR);
+                PASSKEY_AMR, Set.of(CALLER_GROUP));
     }
 }

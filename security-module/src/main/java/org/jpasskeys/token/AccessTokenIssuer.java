@@ -39,6 +39,7 @@ public final class AccessTokenIssuer {
                 .claim("auth_time", subject.authTime().getEpochSecond())
                 .claim("acr", subject.acr())
                 .claim("amr", subject.amr())
+                .groups(subject.groups())
                 .preferredUserName(subject.username())
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
@@ -57,7 +58,8 @@ public final class AccessTokenVerifier {
             TokenSubject subject = new TokenSubject(claims.getSubject(),
                     claims.getStringClaimValue("preferred_username"),
                     Instant.ofEpochSecond(authTime instanceof Number n ? n.longValue() : claims.getIssuedAt().getValue()),
-                    claims.getStringClaimValue("acr"), claims.getStringListClaimValue("amr"));
+                    claims.getStringClaimValue("acr"), claims.getStringListClaimValue("amr"),
+                    claims.hasClaim("groups") ? Set.copyOf(claims.getStringListClaimValue("groups")) : Set.of());
             return Optional.of(new VerifiedToken(subject, Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
         } catch (InvalidJwtException | MalformedClaimException | NullPointerException e) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package org.jpasskeys.token;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Who a token speaks for, and how they signed in.
@@ -12,8 +13,10 @@ import java.util.Objects;
  * @param authTime {@code auth_time}: when the person authenticated
  * @param acr      {@code acr}: the assurance level reached, e.g. {@code aal2}
  * @param amr      {@code amr}: RFC 8176 authentication method references
+ * @param groups   {@code groups} (RFC 9068 §2.2.3.1): the caller's groups at sign-in
  */
-public record TokenSubject(String userId, String username, Instant authTime, String acr, List<String> amr) {
+public record TokenSubject(String userId, String username, Instant authTime, String acr, List<String> amr,
+                           Set<String> groups) {
 
     public TokenSubject {
         Objects.requireNonNull(userId);
@@ -21,5 +24,6 @@ public record TokenSubject(String userId, String username, Instant authTime, Str
         Objects.requireNonNull(authTime);
         Objects.requireNonNull(acr);
         amr = List.copyOf(amr);
+        groups = Set.copyOf(groups);
     }
 }

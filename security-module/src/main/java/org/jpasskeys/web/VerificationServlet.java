@@ -111,7 +111,7 @@ public class VerificationServlet extends ApiServlet {
 
     private AccessToken issue(HttpServletRequest request, PasskeyPrincipal caller) {
         AccessToken token = tokens.issue(new TokenSubject(caller.userId(), caller.getName(), caller.authTime(),
-                caller.acr(), caller.amr()));
+                caller.acr(), caller.amr(), caller.groups()));
         audit.record(request, AuditEventType.TOKEN_ISSUED, Optional.of(caller.userId()), Optional.empty(),
                 "access token valid until " + token.expiresAt());
         return token;

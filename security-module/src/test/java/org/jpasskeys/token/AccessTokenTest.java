@@ -34,7 +34,8 @@ class AccessTokenTest {
     private final PasskeysConfig config = config("https://rp.example", "portal");
     private final AccessTokenIssuer issuer = new AccessTokenIssuer(config, key, clock);
     private final AccessTokenVerifier verifier = new AccessTokenVerifier(config, List.of(key), clock);
-    private final TokenSubject alice = new TokenSubject("u-1", "alice", clock.instant(), "aal2", List.of("pop", "mfa"));
+    private final TokenSubject alice = new TokenSubject("u-1", "alice", clock.instant(), "aal2", List.of("pop", "mfa"),
+            java.util.Set.of("user", "admin"));
 
     @BeforeAll
     static void keys() {
@@ -57,6 +58,7 @@ class AccessTokenTest {
             assertThat(v.subject().userId()).isEqualTo("u-1");
             assertThat(v.subject().username()).isEqualTo("alice");
             assertThat(v.subject().acr()).isEqualTo("aal2");
+            assertThat(v.subject().groups()).containsExactlyInAnyOrder("user", "admin");
         });
     }
 
