@@ -126,7 +126,7 @@ class SignUpAndSignInIT {
     }
 
     @Test
-    void groupsFromTheApplicationsOwnStoreReachSessionAndToken() {
+    void groupsFromTheApplicationsOwnStoreReachSessionTokenAndTheAuditPage() {
         SoftwareAuthenticator adminKey = SoftwareAuthenticator.es256();
         new ApiClient(base).signUp(adminKey, System.getProperty("it.admin"));
         ApiClient admin = new ApiClient(base);
@@ -144,6 +144,17 @@ class SignUpAndSignInIT {
         ApiClient user = new ApiClient(base);
         user.signIn(userKey);
         assertThat(user.get("protected", null).json().getBoolean("inRoleAdmin")).isFalse();
+
+        String adminId = signIn.json().getJsonObject("user").getString("id");
+        Answer audit = admin.get(ApiClient.API + "audit?type=SIGN_IN_SUCCEEDED&user=" + adminId, null);
+        assertThat(audit.status()).as(audit.raw().body()).isEqualTo(200);
+        assertThat(audit.json().getJsonArray("events")).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.asJsonObject().getString("type")).isEqualTo("SIGN_IN_SUCCEEDED");
+            assertThat(event.asJsonObject().getString("userId")).isEqualTo(adminId);
+        });
+        assertThat(admin.get(ApiClient.API + "audit?type=NOPE", null).status()).isEqualTo(400);
+        assertThat(user.get(ApiClient.API + "audit", null).status()).isEqualTo(403);
+        assertThat(new ApiClient(base).get(ApiClient.API + "audit", null).status()).isEqualTo(401);
     }
 
     @Test

@@ -53,6 +53,7 @@ public class MicroProfilePasskeysConfig {
                 value(source, "passkeys.token.key-location", Path::of, d.tokenKeyLocation()),
                 source.getOptionalValue("passkeys.token.previous-key-location", String.class).map(Path::of),
                 duration(source, "passkeys.audit.retention", d.auditRetention()),
+                string(source, "passkeys.audit.admin-group", d.auditAdminGroup()),
                 new RateLimitConfig(
                         value(source, "passkeys.rate-limit.enabled", MicroProfilePasskeysConfig::bool,
                                 d.rateLimit().enabled()),

@@ -31,6 +31,7 @@ import java.util.Set;
  * @param previousTokenKeyLocation {@code passkeys.token.previous-key-location}: the key signing before the last
  *                                 rotation; it still verifies (and stays in the JWKS) until its tokens expire
  * @param auditRetention           {@code passkeys.audit.retention}
+ * @param auditAdminGroup          {@code passkeys.audit.admin-group}: callers in this group read the audit log
  * @param rateLimit                {@code passkeys.rate-limit.*}
  */
 public record PasskeysConfig(
@@ -51,6 +52,7 @@ public record PasskeysConfig(
         Path tokenKeyLocation,
         Optional<Path> previousTokenKeyLocation,
         Duration auditRetention,
+        String auditAdminGroup,
         RateLimitConfig rateLimit) {
 
     public PasskeysConfig {
@@ -74,6 +76,7 @@ public record PasskeysConfig(
         Objects.requireNonNull(tokenKeyLocation, "passkeys.token.key-location");
         Objects.requireNonNull(previousTokenKeyLocation, "passkeys.token.previous-key-location");
         requirePositive(auditRetention, "passkeys.audit.retention");
+        auditAdminGroup = requireText(auditAdminGroup, "passkeys.audit.admin-group");
         Objects.requireNonNull(rateLimit, "passkeys.rate-limit");
     }
 
@@ -83,15 +86,14 @@ public record PasskeysConfig(
                 "/v1/portal/mfa/passkey", "/", 16 * 1024, Duration.ofMinutes(5), 100_000, false,
                 AttestationPolicy.NONE, 10, "http://localhost:8080", "jpasskeys", Duration.ofMinutes(15),
                 Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Optional.empty(),
-                Duration.ofDays(90),
-                new RateLimitConfig(true, 10, 5, Set.of()));
+                Duration.ofDays(90), "admin", new RateLimitConfig(true, 10, 5, Set.of()));
     }
 
     /** This configuration with anonymous sign-up switched on or off. */
     public PasskeysConfig withSelfServiceRegistration(boolean on) {
         return new PasskeysConfig(rpId, rpName, origins, basePath, loginPage, maxBodyBytes, challengeTtl,
                 challengeMaxPending, on, attestation, maxCredentialsPerUser, tokenIssuer, tokenAudience, tokenLifetime,
-                tokenKeyLocation, previousTokenKeyLocation, auditRetention, rateLimit);
+                tokenKeyLocation, previousTokenKeyLocation, auditRetention, auditAdminGroup, rateLimit);
     }
 
     private static String requireText(String value, String key) {

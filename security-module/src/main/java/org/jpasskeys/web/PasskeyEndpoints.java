@@ -62,6 +62,7 @@ public class PasskeyEndpoints implements ServletContextListener {
                 base + "/" + VerificationServlet.VERIFY_AUTHENTICATION);
         context.addServlet("jpasskeys-credentials", CredentialsServlet.class).addMapping(
                 base + "/" + CredentialsServlet.CREDENTIALS, base + "/" + CredentialsServlet.CREDENTIALS + "/*");
+        context.addServlet("jpasskeys-audit", AuditServlet.class).addMapping(base + "/" + AuditServlet.AUDIT);
         context.addServlet("jpasskeys-jwks", JwksServlet.class).addMapping("/.well-known/jwks.json");
         LOG.info(() -> "jpasskeys: passkey API at " + context.getContextPath() + base);
     }
