@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.CredentialRepository;
+import org.jpasskeys.credential.OtherSignInMethods;
 import org.jpasskeys.credential.StoredCredential;
+import org.jpasskeys.credential.UserRepository;
 
 /**
  * What a signed-in person does with their own passkeys: list, rename, delete. Another account's passkey
@@ -13,9 +15,13 @@ import org.jpasskeys.credential.StoredCredential;
 public final class PasskeyManagement {
 
     private final CredentialRepository credentials;
+    private final UserRepository users;
+    private final OtherSignInMethods otherSignInMethods;
 
-    public PasskeyManagement(CeremonyContext context) {
+    public PasskeyManagement(CeremonyContext context, OtherSignInMethods otherSignInMethods) {
         this.credentials = context.credentials();
+        this.users = context.users();
+        this.otherSignInMethods = otherSignInMethods;
     }
 
     public List<StoredCredential> list(String userId) {
@@ -34,9 +40,13 @@ public final class PasskeyManagement {
         return credentials.findById(id).filter(c -> c.userId().equals(userId)).orElseThrow(PasskeyManagement::notFound);
     }
 
-    /** Deletes a passkey; the account's last one stays, since without it the person could not sign in. */
+    /**
+     * Deletes a passkey. The account's last one stays unless the account has another way in, since without
+     * it the person could not sign in.
+     */
     public void delete(String userId, String credentialId) {
-        switch (credentials.deleteUnlessLast(userId, decode(credentialId))) {
+        boolean keepLast = users.findById(userId).map(account -> !otherSignInMethods.existFor(account)).orElse(true);
+        switch (credentials.delete(userId, decode(credentialId), keepLast)) {
             case DELETED -> { }
             case NOT_FOUND -> throw notFound();
             case LAST_CREDENTIAL -> throw new CeremonyException(CeremonyFailure.LAST_CREDENTIAL,

@@ -47,6 +47,27 @@ public final class RegistrationCeremony {
 
     /** Creation options for an anonymous caller who signs up with a passkey. */
     public PublicKeyCredentialCreationOptions startSignUp(SignUpRequest request) {
+        return issue(newUser(request), List.of(), request.crossDevice());
+    }
+
+    /**
+     * Creates an account without a passkey, for an application that signs people up another way first
+     * (e.g. with a password); the same rules apply as to a passkey sign-up, and the account can add
+     * passkeys once signed in.
+     */
+    public UserAccount createAccount(SignUpRequest request) {
+        ChallengeUser user = newUser(request);
+        UserAccount account = new UserAccount(newAccountId(), user.userHandle(), user.username(), user.displayName(),
+                clock.instant());
+        try {
+            users.create(account);
+        } catch (DuplicateException e) {
+            throw duplicate(e);
+        }
+        return account;
+    }
+
+    private ChallengeUser newUser(SignUpRequest request) {
         if (!config.selfServiceRegistration()) {
             throw new CeremonyException(CeremonyFailure.UNAUTHENTICATED,
                     "Sign-up is not open on this site. Sign in to add a passkey to your account.");
@@ -54,11 +75,13 @@ public final class RegistrationCeremony {
         String username = Usernames.normalize(request.username());
         String displayName = Usernames.displayName(request.displayName(), username, "displayName");
         if (users.findByUsername(username).isPresent()) {
-            throw new CeremonyException(CeremonyFailure.USERNAME_TAKEN,
-                    "This username is taken. Choose another one, or sign in if it is yours.");
+            throw duplicate(new DuplicateException(DuplicateException.Kind.USERNAME));
         }
-        ChallengeUser user = new ChallengeUser(generator.randomBytes(USER_HANDLE_BYTES), username, displayName);
-        return issue(user, List.of(), request.crossDevice());
+        return new ChallengeUser(generator.randomBytes(USER_HANDLE_BYTES), username, displayName);
+    }
+
+    private String newAccountId() {
+        return CredentialIds.encode(generator.randomBytes(16));
     }
 
     /**
@@ -96,7 +119,7 @@ public final class RegistrationCeremony {
             }
             requireRoomForOneMore(credentials.findByUserId(existing.get().id()));
         }
-        UserAccount account = existing.orElseGet(() -> new UserAccount(CredentialIds.encode(generator.randomBytes(16)),
+        UserAccount account = existing.orElseGet(() -> new UserAccount(newAccountId(),
                 user.userHandle(), user.username(), user.displayName(), now));
         StoredCredential credential = new StoredCredential(verified.credentialId(), account.id(),
                 verified.publicKeyCose(), verified.signCount(), verified.uvInitialized(), verified.backupEligible(),

@@ -31,10 +31,11 @@ public interface CredentialRepository {
     enum Deletion { DELETED, NOT_FOUND, LAST_CREDENTIAL }
 
     /**
-     * Deletes one of the account's passkeys unless it is the account's last one; concurrent deletions for
-     * one account are serialised, so that together they cannot remove the last passkey either.
+     * Deletes one of the account's passkeys, unless it is the account's last one and {@code keepLast};
+     * concurrent deletions for one account are serialised, so that together they cannot remove the last
+     * passkey either.
      */
-    Deletion deleteUnlessLast(String userId, byte[] credentialId);
+    Deletion delete(String userId, byte[] credentialId, boolean keepLast);
 
     /**
      * Applies a sign-in atomically, in one conditional update: the stored counter only moves forward

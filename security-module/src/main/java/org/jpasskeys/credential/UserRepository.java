@@ -12,6 +12,13 @@ public interface UserRepository {
     Optional<UserAccount> findById(String id);
 
     /**
+     * Creates an account without passkeys, for an application that signs it in another way first.
+     *
+     * @throws DuplicateException when the username is taken; nothing was stored
+     */
+    void create(UserAccount account);
+
+    /**
      * Creates an account together with its first passkey, in one transaction: both are stored or neither.
      *
      * @throws DuplicateException when the username or the credential id is taken; nothing was stored

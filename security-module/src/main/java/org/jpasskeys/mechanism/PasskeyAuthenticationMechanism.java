@@ -1,6 +1,9 @@
 package org.jpasskeys.mechanism;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,12 +12,15 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.credential.UserAccount;
+import org.jpasskeys.credential.UserRepository;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
 import org.jpasskeys.token.AccessTokenVerifier;
@@ -23,7 +29,8 @@ import org.jpasskeys.token.TokenSubject;
 /**
  * Passkey sign-in for Jakarta Security. A {@link PasskeyCredential} handed to
  * {@code SecurityContext.authenticate} is validated by the {@code IdentityStoreHandler}; on success the
- * caller is kept in the session. Every other request is authenticated by a valid Bearer token of this
+ * caller is kept in the session. A {@code UsernamePasswordCredential} is validated the same way, by the
+ * application's own password store, as a fallback of lower assurance. Every other request is authenticated by a valid Bearer token of this
  * issuer or by that session; an unauthenticated request for a protected resource answers 401 (API) or is
  * sent to the login page (browser).
  */
@@ -42,12 +49,19 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     PasskeysConfig config;
 
+    @Inject
+    UserRepository users;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        if (context.isAuthenticationRequest()
-                && context.getAuthParameters().getCredential() instanceof PasskeyCredential passkey) {
-            return signIn(passkey, request, context);
+        if (context.isAuthenticationRequest()) {
+            if (context.getAuthParameters().getCredential() instanceof PasskeyCredential passkey) {
+                return signIn(passkey, request, context);
+            }
+            if (context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential password) {
+                return signIn(password, request, context);
+            }
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
@@ -84,6 +98,27 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         // The groups of every group-providing identity store, the application's included.
         CallerSession.establish(request, caller.withGroups(result.getCallerGroups()));
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * A password, validated by the application's own identity store (e.g. Jakarta Security's database store):
+     * the caller must also have an account here, and signs in at AAL1.
+     */
+    private AuthenticationStatus signIn(UsernamePasswordCredential password, HttpServletRequest request,
+                                        HttpMessageContext context) {
+        CredentialValidationResult result = identityStoreHandler.validate(password);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Optional<UserAccount> account = users.findByUsername(result.getCallerPrincipal().getName());
+        if (account.isEmpty()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Set<String> groups = new HashSet<>(result.getCallerGroups());
+        groups.add(SignInMethod.CALLER_GROUP);
+        PasskeyPrincipal caller = SignInMethod.password(account.get(), Instant.now()).withGroups(groups);
+        CallerSession.establish(request, caller);
+        return context.notifyContainerAboutLogin(caller, caller.groups());
     }
 
     private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {

@@ -8,7 +8,8 @@ import java.util.Set;
 import jakarta.security.enterprise.CallerPrincipal;
 
 /**
- * The signed-in caller: named by username, with the account id and how they authenticated.
+ * The signed-in caller, by passkey or by an application's password store: named by username, with the
+ * account id and how they authenticated.
  * Applications read it with {@code SecurityContext.getPrincipalsByType(PasskeyPrincipal.class)}.
  */
 public final class PasskeyPrincipal extends CallerPrincipal {
@@ -53,6 +54,16 @@ public final class PasskeyPrincipal extends CallerPrincipal {
     /** The assurance level reached, e.g. {@code aal2}. */
     public String acr() {
         return acr;
+    }
+
+    /** The NIST assurance level as a number: 2 after a passkey, 1 after a password. */
+    public int aal() {
+        return SignInMethod.PASSKEY_ACR.equals(acr) ? SignInMethod.PASSKEY_AAL : SignInMethod.PASSWORD_AAL;
+    }
+
+    /** How the caller signed in: {@code passkey} or {@code password}. */
+    public String authMethod() {
+        return amr.contains("pwd") ? "password" : "passkey";
     }
 
     /** RFC 8176 authentication method references. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
@@ -21,6 +22,7 @@ import org.jpasskeys.challenge.SecondFactorChallenges;
 import org.jpasskeys.config.PasskeysConfig;
 import io.github.bucket4j.TimeMeter;
 import org.jpasskeys.credential.CredentialRepository;
+import org.jpasskeys.credential.OtherSignInMethods;
 import org.jpasskeys.credential.PasskeyDescriptions;
 import org.jpasskeys.credential.UserRepository;
 import org.jpasskeys.ratelimit.PerAddress;
@@ -77,8 +79,9 @@ public class PasskeysBeans {
 
     @Produces
     @Singleton
-    PasskeyManagement passkeyManagement(CeremonyContext context) {
-        return new PasskeyManagement(context);
+    PasskeyManagement passkeyManagement(CeremonyContext context, Instance<OtherSignInMethods> otherSignInMethods) {
+        return new PasskeyManagement(context,
+                otherSignInMethods.isResolvable() ? otherSignInMethods.get() : OtherSignInMethods.NONE);
     }
 
     @Produces

@@ -6,7 +6,10 @@ import java.util.Set;
 
 import org.jpasskeys.credential.UserAccount;
 
-/** What a passkey sign-in proves: possession of a key plus user verification, NIST AAL2. */
+/**
+ * What a sign-in proves. A passkey: possession of a key plus user verification, NIST AAL2. A password
+ * checked by one of the application's identity stores: one factor, AAL1.
+ */
 public final class SignInMethod {
 
     /** NIST 800-63B assurance level of a passkey sign-in with user verification. */
@@ -15,7 +18,13 @@ public final class SignInMethod {
     public static final String PASSKEY_ACR = "aal2";
     /** {@code amr} of a passkey sign-in with user verification (RFC 8176): proof of possession, multi-factor. */
     public static final List<String> PASSKEY_AMR = List.of("pop", "mfa");
-    /** The group every passkey caller is in. */
+    /** NIST 800-63B assurance level of a password sign-in. */
+    public static final int PASSWORD_AAL = 1;
+    /** {@code acr} of a password sign-in. */
+    public static final String PASSWORD_ACR = "aal1";
+    /** {@code amr} of a password sign-in (RFC 8176). */
+    public static final List<String> PASSWORD_AMR = List.of("pwd");
+    /** The group every signed-in caller is in. */
     public static final String CALLER_GROUP = "user";
 
     private SignInMethod() {
@@ -24,5 +33,10 @@ public final class SignInMethod {
     public static PasskeyPrincipal passkey(UserAccount user, Instant authTime) {
         return new PasskeyPrincipal(user.id(), user.username(), user.displayName(), authTime, PASSKEY_ACR,
                 PASSKEY_AMR, Set.of(CALLER_GROUP));
+    }
+
+    public static PasskeyPrincipal password(UserAccount user, Instant authTime) {
+        return new PasskeyPrincipal(user.id(), user.username(), user.displayName(), authTime, PASSWORD_ACR,
+                PASSWORD_AMR, Set.of(CALLER_GROUP));
     }
 }

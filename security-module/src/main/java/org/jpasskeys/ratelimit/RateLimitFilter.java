@@ -17,7 +17,8 @@ import org.jpasskeys.http.HttpExchange;
 /**
  * Guards the challenge endpoints and {@code verify-authentication}: at most
  * {@code passkeys.rate-limit.per-address-per-minute} requests per client address. A refused request
- * answers 429 {@code rate_limited} before anything is parsed, stored or looked up.
+ * answers 429 {@code rate_limited} before anything is parsed, stored or looked up. An application may
+ * guard its own sign-in form with it too (a subclass with {@code @WebFilter}); the counts are shared.
  */
 public class RateLimitFilter extends HttpFilter {
 
@@ -36,6 +37,10 @@ public class RateLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (!config.rateLimit().enabled()) {
+            chain.doFilter(request, response);
+            return;
+        }
         String client = ClientAddress.of(request, config.rateLimit().trustedProxies());
         RateLimitDecision decision = perAddress.tryAcquire(client);
         RateLimitAnswers.addHeaders(response, decision);

@@ -25,9 +25,6 @@ import org.jpasskeys.mechanism.PasskeyAuthenticationMechanism;
 import org.jpasskeys.mechanism.PasskeyCredential;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
 import org.jpasskeys.mechanism.SignInMethod;
-import org.jpasskeys.token.AccessToken;
-import org.jpasskeys.token.AccessTokenIssuer;
-import org.jpasskeys.token.TokenSubject;
 
 /**
  * The verification endpoints. {@code verify-registration} stores the passkey (and on sign-up signs the new
@@ -45,7 +42,7 @@ public class VerificationServlet extends ApiServlet {
     transient RegistrationCeremony registration;
 
     @Inject
-    transient AccessTokenIssuer tokens;
+    transient SignInAnswers signIns;
 
     @Inject
     transient PasskeyDescriptions descriptions;
@@ -82,7 +79,7 @@ public class VerificationServlet extends ApiServlet {
             // Sign-up signs the new account in.
             PasskeyPrincipal caller = SignInMethod.passkey(result.user(), result.credential().createdAt());
             CallerSession.establish(request, caller);
-            Views.token(answer, issue(request, caller), SignInMethod.PASSKEY_AAL);
+            signIns.withToken(request, answer, caller);
         }
         HttpExchange.writeJson(response, 201, answer.build());
     }
@@ -101,19 +98,7 @@ public class VerificationServlet extends ApiServlet {
             HttpExchange.writeProblem(response, Problem.of(failure));
             return;
         }
-        PasskeyPrincipal signedIn = caller.get();
-        audit.record(request, AuditEventType.SIGN_IN_SUCCEEDED, Optional.of(signedIn.userId()),
+        signIns.signedIn(request, response, caller.get(),
                 Optional.of(CredentialIds.encode(credential.response().credentialId())), "user resolved from userHandle");
-        HttpExchange.writeJson(response, 200, Views.token(Json.createObjectBuilder()
-                .add("user", Views.user(signedIn.userId(), signedIn.getName(), signedIn.displayName())),
-                issue(request, signedIn), SignInMethod.PASSKEY_AAL).build());
-    }
-
-    private AccessToken issue(HttpServletRequest request, PasskeyPrincipal caller) {
-        AccessToken token = tokens.issue(new TokenSubject(caller.userId(), caller.getName(), caller.authTime(),
-                caller.acr(), caller.amr(), caller.groups()));
-        audit.record(request, AuditEventType.TOKEN_ISSUED, Optional.of(caller.userId()), Optional.empty(),
-                "access token valid until " + token.expiresAt());
-        return token;
     }
 }

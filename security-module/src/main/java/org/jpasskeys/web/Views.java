@@ -9,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import org.jpasskeys.credential.PasskeyDescriptions;
 import org.jpasskeys.credential.StoredCredential;
 import org.jpasskeys.credential.UserAccount;
+import org.jpasskeys.mechanism.PasskeyPrincipal;
 import org.jpasskeys.token.AccessToken;
 
 /** The JSON views of DESIGN §3: {@code UserView}, {@code CredentialView} and the token fields. */
@@ -47,13 +48,13 @@ final class Views {
     }
 
     /** The token members of a sign-in answer, added to {@code json}. */
-    static JsonObjectBuilder token(JsonObjectBuilder json, AccessToken token, int aal) {
+    static JsonObjectBuilder token(JsonObjectBuilder json, AccessToken token, PasskeyPrincipal caller) {
         return json
                 .add("accessToken", token.value())
                 .add("tokenType", "Bearer")
                 .add("expiresIn", token.expiresInSeconds())
-                .add("aal", aal)
-                .add("authMethod", "passkey");
+                .add("aal", caller.aal())
+                .add("authMethod", caller.authMethod());
     }
 
     private static void text(JsonObjectBuilder json, String name, Optional<String> value) {

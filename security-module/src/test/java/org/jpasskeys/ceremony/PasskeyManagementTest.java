@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Optional;
 
+import org.jpasskeys.credential.OtherSignInMethods;
 import org.jpasskeys.testing.SoftwareAuthenticator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PasskeyManagementTest {
 
     private final CeremonyFixture rp = new CeremonyFixture();
-    private final PasskeyManagement management = new PasskeyManagement(rp.context);
+    private final PasskeyManagement management = new PasskeyManagement(rp.context, OtherSignInMethods.NONE);
     private final SoftwareAuthenticator laptop = SoftwareAuthenticator.es256();
     private final SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
     private RegistrationResult alice;

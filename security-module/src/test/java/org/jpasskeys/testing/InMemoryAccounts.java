@@ -37,6 +37,14 @@ public final class InMemoryAccounts implements UserRepository, CredentialReposit
     }
 
     @Override
+    public synchronized void create(UserAccount account) {
+        if (findByUsername(account.username()).isPresent()) {
+            throw new DuplicateException(DuplicateException.Kind.USERNAME);
+        }
+        usersById.put(account.id(), account);
+    }
+
+    @Override
     public synchronized void createWithCredential(UserAccount account, StoredCredential firstCredential) {
         if (findByUsername(account.username()).isPresent()) {
             throw new DuplicateException(DuplicateException.Kind.USERNAME);
@@ -81,12 +89,12 @@ public final class InMemoryAccounts implements UserRepository, CredentialReposit
     }
 
     @Override
-    public synchronized Deletion deleteUnlessLast(String userId, byte[] credentialId) {
+    public synchronized Deletion delete(String userId, byte[] credentialId, boolean keepLast) {
         StoredCredential c = credentialsById.get(CredentialIds.encode(credentialId));
         if (c == null || !c.userId().equals(userId)) {
             return Deletion.NOT_FOUND;
         }
-        if (findByUserId(userId).size() == 1) {
+        if (keepLast && findByUserId(userId).size() == 1) {
             return Deletion.LAST_CREDENTIAL;
         }
         credentialsById.remove(c.credentialIdBase64Url());

@@ -60,7 +60,7 @@ public class JpaCredentialRepository implements CredentialRepository {
     }
 
     @Override
-    public Deletion deleteUnlessLast(String userId, byte[] credentialId) {
+    public Deletion delete(String userId, byte[] credentialId, boolean keepLast) {
         // The account row lock serialises deletions per account.
         if (em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE) == null) {
             return Deletion.NOT_FOUND;
@@ -72,7 +72,7 @@ public class JpaCredentialRepository implements CredentialRepository {
         if (target.isEmpty()) {
             return Deletion.NOT_FOUND;
         }
-        if (owned.size() == 1) {
+        if (keepLast && owned.size() == 1) {
             return Deletion.LAST_CREDENTIAL;
         }
         em.remove(target.get());

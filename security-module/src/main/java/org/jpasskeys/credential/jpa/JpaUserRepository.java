@@ -36,6 +36,14 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public void create(UserAccount account) {
+        if (findByUsername(account.username()).isPresent()) {
+            throw new DuplicateException(DuplicateException.Kind.USERNAME);
+        }
+        UniqueViolations.persistAndFlush(em, UserEntity.from(account));
+    }
+
+    @Override
     public void createWithCredential(UserAccount account, StoredCredential firstCredential) {
         if (findByUsername(account.username()).isPresent()) {
             throw new DuplicateException(DuplicateException.Kind.USERNAME);
