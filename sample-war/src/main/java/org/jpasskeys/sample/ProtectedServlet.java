@@ -13,9 +13,12 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.credential.CredentialIds;
+import org.jpasskeys.credential.UserRepository;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
 
-/** A page only signed-in callers may see: it shows who they are and how they signed in. */
+/** What only signed-in callers may read: who they are and how they signed in (the account pages show it). */
 @WebServlet("/protected")
 @DeclareRoles({"user", "admin"})
 @ServletSecurity(@HttpConstraint(rolesAllowed = "user"))
@@ -25,6 +28,12 @@ public class ProtectedServlet extends HttpServlet {
 
     @Inject
     transient SecurityContext securityContext;
+
+    @Inject
+    transient UserRepository users;
+
+    @Inject
+    transient PasskeysConfig config;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -36,9 +45,15 @@ public class ProtectedServlet extends HttpServlet {
         callers.stream().findFirst().ifPresent(caller -> json
                 .add("userId", caller.userId())
                 .add("displayName", caller.displayName())
+                .add("aal", caller.aal())
+                .add("authMethod", caller.authMethod())
                 .add("acr", caller.acr())
                 .add("amr", Json.createArrayBuilder(caller.amr()))
-                .add("authTime", caller.authTime().toString()));
+                .add("authTime", caller.authTime().toString())
+                // What the WebAuthn Signal API needs to keep the person's passkey list in step.
+                .add("rpId", config.rpId())
+                .add("userHandle", users.findById(caller.userId())
+                        .map(account -> CredentialIds.encode(account.userHandle())).orElse("")));
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(json.build().toString());

@@ -30,32 +30,42 @@ public class SchemaMigration {
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     public void migrate() {
-        DataSource dataSource;
+        migrate(dataSource());
+    }
+
+    /** The datasource the application defined for the module. */
+    public static DataSource dataSource() {
         try {
-            dataSource = InitialContext.doLookup(DATASOURCE);
+            return InitialContext.doLookup(DATASOURCE);
         } catch (NamingException e) {
             throw new IllegalStateException("jpasskeys needs the datasource " + DATASOURCE
                     + ": define it in the application (see README)", e);
         }
-        migrate(dataSource);
     }
 
-    /** Applies the changesets that {@code dataSource} has not seen yet; several nodes may race safely. */
+    /** Applies the module's changesets that {@code dataSource} has not seen yet; several nodes may race safely. */
     public static void migrate(DataSource dataSource) {
+        migrate(dataSource, CHANGELOG, "jpasskeys_changelog", SchemaMigration.class.getClassLoader());
+    }
+
+    /**
+     * Applies a Liquibase changelog, found by {@code loader}, that keeps its history in {@code historyTable};
+     * an application migrates its own tables beside the module's this way.
+     */
+    public static void migrate(DataSource dataSource, String changelog, String historyTable, ClassLoader loader) {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            database.setDatabaseChangeLogTableName("jpasskeys_changelog");
-            database.setDatabaseChangeLogLockTableName("jpasskeys_changelog_lock");
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),
-                    new ClassLoaderResourceAccessor(SchemaMigration.class.getClassLoader())), () ->
+            database.setDatabaseChangeLogTableName(historyTable);
+            database.setDatabaseChangeLogLockTableName(historyTable + "_lock");
+            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader)), () ->
                     new CommandScope(UpdateCommandStep.COMMAND_NAME)
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                             .execute());
-            LOG.info("jpasskeys: database schema is up to date");
+            LOG.info(() -> "jpasskeys: database schema is up to date (" + changelog + ")");
         } catch (Exception e) {
-            throw new IllegalStateException("jpasskeys: the schema migration failed", e);
+            throw new IllegalStateException("jpasskeys: the schema migration failed (" + changelog + ")", e);
         }
     }
 }

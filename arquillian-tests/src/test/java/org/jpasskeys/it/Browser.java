@@ -1,0 +1,178 @@
+package org.jpasskeys.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium driving the sample, with WebAuthn virtual authenticators from the DevTools protocol
+ * (its {@code cable} transport is the phone of the hybrid "use a phone" flow).
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final ChromeDriver driver;
+    private final URL base;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, URL base, Path profile) {
+        this.driver = driver;
+        this.base = base;
+        this.profile = profile;
+        driver.executeCdpCommand("WebAuthn.enable", Map.of("enableUI", false));
+    }
+
+    static Browser open(URL base) {
+        try {
+            Path profile = Files.createTempDirectory("jpasskeys-chromium");
+            ChromeOptions options = new ChromeOptions()
+                    .setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"))
+                    .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")).toFile())
+                    .build();
+            // WebAuthn needs a secure context: localhost is one, whatever name the server reports.
+            return new Browser(new ChromeDriver(service, options), new URL("http", "localhost", base.getPort(),
+                    base.getPath()), profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A passkey authenticator with user verification: {@code internal} (this device) or {@code cable} (a phone). */
+    String addAuthenticator(String transport) {
+        Map<String, Object> answer = driver.executeCdpCommand("WebAuthn.addVirtualAuthenticator", Map.of("options",
+                Map.of("protocol", "ctap2", "transport", transport, "hasResidentKey", true,
+                        "hasUserVerification", true, "isUserVerified", true, "automaticPresenceSimulation", true)));
+        return (String) answer.get("authenticatorId");
+    }
+
+    void removeAuthenticator(String authenticatorId) {
+        driver.executeCdpCommand("WebAuthn.removeVirtualAuthenticator", Map.of("authenticatorId", authenticatorId));
+    }
+
+    /** An authenticator taken away from the browser, with its passkeys, to be given back by {@link #reattach}. */
+    record DetachedAuthenticator(String transport, List<Map<String, Object>> credentials) {
+    }
+
+    /**
+     * Takes an authenticator away. Chromium's virtual environment answers a passkey-autofill request at once,
+     * so a test that must reach the sign-in page without signing in detaches the authenticator first.
+     */
+    DetachedAuthenticator detach(String authenticatorId, String transport) {
+        DetachedAuthenticator detached = new DetachedAuthenticator(transport, credentials(authenticatorId));
+        removeAuthenticator(authenticatorId);
+        return detached;
+    }
+
+    /** Gives a detached authenticator back (a new one holding the same passkeys); answers its new id. */
+    String reattach(DetachedAuthenticator detached) {
+        String id = addAuthenticator(detached.transport());
+        detached.credentials().forEach(credential -> driver.executeCdpCommand("WebAuthn.addCredential",
+                Map.of("authenticatorId", id, "credential", credential)));
+        return id;
+    }
+
+    /** The passkeys an authenticator holds. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> credentials(String authenticatorId) {
+        return (List<Map<String, Object>>) driver.executeCdpCommand("WebAuthn.getCredentials",
+                Map.of("authenticatorId", authenticatorId)).get("credentials");
+    }
+
+    void go(String page) {
+        try {
+            driver.get(new URL(base, page).toString());
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(page, e);
+        }
+    }
+
+    String path() {
+        try {
+            return new URL(driver.getCurrentUrl()).getPath().substring(base.getPath().length() - 1);
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    WebElement element(String css) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    List<WebElement> elements(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    void click(String css) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    void type(String css, String text) {
+        WebElement field = element(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Waits until the element shows {@code text} (or fails with what it shows). */
+    String waitForText(String css, String text) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        return element(css).getText();
+    }
+
+    void waitForPath(String path) {
+        new WebDriverWait(driver, WAIT).withMessage(() -> "expected " + path + " but the browser is at " + path())
+                .until(d -> path().equals(path));
+    }
+
+    void waitUntil(String description, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver, WAIT).withMessage(description).until(d -> condition.getAsBoolean());
+    }
+
+    boolean visible(String css) {
+        return elements(css).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    Object script(String javascript, Object... arguments) {
+        return driver.executeScript(javascript, arguments);
+    }
+
+    /** Saves what the page looks like now, as a build artifact. */
+    void screenshot(String name) {
+        try {
+            Path directory = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
+            Files.createDirectories(directory);
+            Files.write(directory.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary profile is harmless.
+        }
+    }
+}

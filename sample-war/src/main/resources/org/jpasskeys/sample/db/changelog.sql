@@ -1,0 +1,11 @@
+--liquibase formatted sql
+-- The sample's own table beside the module's: password hashes for the fallback sign-in.
+-- Portable SQL for H2 2.x and PostgreSQL.
+
+--changeset jpasskeys-sample:1-passwords
+CREATE TABLE sample_password (
+    username      VARCHAR(64)  NOT NULL,
+    password_hash VARCHAR(512) NOT NULL,
+    created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_sample_password PRIMARY KEY (username)
+);

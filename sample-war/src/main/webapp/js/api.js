@@ -1,0 +1,62 @@
+// The sample's HTTP calls: the jpasskeys API and the sample's own endpoints. Every failure becomes an
+// ApiError whose message is the server's problem detail, written for a person.
+export const ROOT = new URL('../', import.meta.url);
+const PASSKEYS = 'v1/portal/mfa/passkey/';
+
+export class ApiError extends Error {
+  constructor(problem, status) {
+    super(problem.detail || 'Something went wrong. Try again in a moment.');
+    this.name = 'ApiError';
+    this.code = problem.code;
+    this.status = status;
+  }
+}
+
+export async function call(method, path, body, token) {
+  const headers = { Accept: 'application/json' };
+  if (method !== 'GET') headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(new URL(path, ROOT), {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return null;
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(json, response.status);
+  return json;
+}
+
+export const passkeyApi = (endpoint, body = {}) => call('POST', PASSKEYS + endpoint, body);
+
+export const credentials = {
+  list: () => call('GET', `${PASSKEYS}credentials`),
+  rename: (id, name) => call('PATCH', `${PASSKEYS}credentials/${encodeURIComponent(id)}`, { name }),
+  remove: (id) => call('DELETE', `${PASSKEYS}credentials/${encodeURIComponent(id)}`),
+};
+
+export const audit = (query) => call('GET', `${PASSKEYS}audit?${new URLSearchParams(query)}`);
+
+/** The signed-in caller (401 ApiError when nobody is), with the token of this tab if it has one. */
+export const me = (token) => call('GET', 'protected', undefined, token);
+
+/** Keeps what a sign-in answered for this tab and goes to the account page. */
+export function signedIn(answer, page = 'account/') {
+  sessionStorage.setItem('accessToken', answer.accessToken);
+  location.assign(new URL(page, ROOT));
+}
+
+export const accessToken = () => sessionStorage.getItem('accessToken');
+
+export async function signOut() {
+  await call('POST', 'api/sign-out', {});
+  sessionStorage.clear();
+  location.assign(ROOT);
+}
+
+/** Writes a message where a screen reader announces it. */
+export function show(element, message, isError = false) {
+  element.textContent = message ?? '';
+  element.classList.toggle('error', isError);
+}
