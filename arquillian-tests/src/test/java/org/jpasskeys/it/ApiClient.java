@@ -63,7 +63,12 @@ final class ApiClient {
     }
 
     Answer post(String endpoint, String body, String contentType) {
-        return send(HttpRequest.newBuilder(base.resolve(API + endpoint))
+        return postTo(API + endpoint, body, contentType);
+    }
+
+    /** A POST to a path of the application itself (not of the passkey API). */
+    Answer postTo(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", contentType)
                 .header("Origin", origin)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The sample portal in headless Chromium with virtual authenticators, as a person uses it. Each test leaves
@@ -71,6 +72,7 @@ class PortalBrowserIT {
         Browser.DetachedAuthenticator detached = browser.detach(laptop, "internal");
         signOut();
         browser.reattach(detached);
+        // The autofill request pending since the page loaded does not take the returned authenticator.
         sleep(2000);
         assertThat(browser.path()).isEqualTo("/");
 
@@ -94,6 +96,135 @@ class PortalBrowserIT {
 
         browser.waitForPath("/account/");
         assertThat(browser.waitForText("#caller", username)).isEqualTo(username);
+    }
+
+    @Test
+    void passwordFallbackSignInIsFollowedByThePasskeyPromptWhichKeepsItsCooldown() {
+        String laptop = browser.addAuthenticator("internal");
+        String username = Deployments.uniqueUsername("dan");
+        browser.go("signup.html");
+        browser.type("#username", username);
+        browser.click("#password-option summary");
+        browser.type("#new-password", "correct horse battery");
+        browser.click("#password-sign-up");
+        browser.waitForPath("/account/");
+        assertThat(browser.waitForText("#auth-method", "a password")).isEqualTo("a password");
+        assertThat(browser.element("#aal").getText()).startsWith("AAL1");
+        browser.waitUntil("the passkey prompt shows", () -> browser.visible("#upgrade-prompt"));
+        browser.click("#not-now");
+        assertThat(browser.visible("#upgrade-prompt")).isFalse();
+
+        signOut();
+        signInWithPassword(username, "correct horse battery");
+        assertThat(browser.visible("#upgrade-prompt")).as("not again within the cooldown").isFalse();
+        browser.script("localStorage.clear()");
+        browser.go("account/");
+        browser.waitUntil("the passkey prompt shows after the cooldown", () -> browser.visible("#upgrade-prompt"));
+        browser.click("#create-passkey");
+        browser.waitForText("#status", "Your passkey is ready");
+        assertThat(browser.visible("#upgrade-prompt")).isFalse();
+        assertThat(browser.credentials(laptop)).hasSize(1);
+
+        Browser.DetachedAuthenticator detached = browser.detach(laptop, "internal");
+        signOut();
+        browser.reattach(detached);
+        browser.click("#passkey-sign-in");
+        browser.waitForPath("/account/");
+        assertThat(browser.waitForText("#caller", username)).isEqualTo(username);
+        assertThat(browser.waitForText("#auth-method", "a passkey")).isEqualTo("a passkey");
+    }
+
+    @Test
+    void aPhoneEnrolledFromAddAPasskeyOnAnotherDeviceThenSignsInAlone() {
+        String laptop = browser.addAuthenticator("internal");
+        String username = Deployments.uniqueUsername("eve");
+        signUpWithPasskey(username);
+        browser.go("account/passkeys.html");
+        browser.waitUntil("one passkey listed", () -> browser.elements("#passkeys li").size() == 1);
+        String phone = browser.addAuthenticator("cable");
+
+        browser.click("#add-other-device");
+
+        browser.waitForText("#status", "Passkey added on your other device");
+        browser.waitUntil("two passkeys listed", () -> browser.elements("#passkeys li").size() == 2);
+        assertThat(browser.credentials(phone)).singleElement()
+                .satisfies(c -> assertThat(c.get("isResidentCredential")).isEqualTo(true));
+        assertThat(browser.credentials(laptop)).hasSize(1);
+
+        browser.removeAuthenticator(laptop);
+        Browser.DetachedAuthenticator detachedPhone = browser.detach(phone, "cable");
+        signOut();
+        browser.reattach(detachedPhone);
+        browser.click("#passkey-sign-in");
+        browser.waitForPath("/account/");
+        assertThat(browser.waitForText("#caller", username)).isEqualTo(username);
+    }
+
+    @Test
+    void theSameDeviceEnrolledTwiceShowsWhatToDoInstead() {
+        String laptop = browser.addAuthenticator("internal");
+        signUpWithPasskey(Deployments.uniqueUsername("fay"));
+        browser.go("account/passkeys.html");
+        browser.waitUntil("one passkey listed", () -> browser.elements("#passkeys li").size() == 1);
+
+        browser.click("#add-this-device");
+
+        assertThat(browser.waitForText("#status", GUIDANCE_FOR_A_SECOND_PASSKEY_ON_ONE_DEVICE))
+                .doesNotContain("InvalidStateError");
+        assertThat(browser.element("#status").getAttribute("class")).contains("error");
+        assertThat(browser.elements("#passkeys li")).hasSize(1);
+        assertThat(browser.credentials(laptop)).hasSize(1);
+    }
+
+    @Test
+    void renameAndDeleteButNeverTheOnlyWayIn() {
+        browser.addAuthenticator("internal");
+        signUpWithPasskey(Deployments.uniqueUsername("gus"));
+        browser.go("account/passkeys.html");
+        browser.addAuthenticator("cable");
+        browser.click("#add-other-device");
+        browser.waitUntil("two passkeys listed", () -> browser.elements("#passkeys li").size() == 2);
+
+        browser.click("#passkeys li:first-child .start-rename");
+        browser.type("#passkeys li:first-child .rename input", "Work laptop");
+        browser.click("#passkeys li:first-child .rename button[type=submit]");
+        browser.waitForText("#status", "Renamed to “Work laptop”");
+        assertThat(browser.waitForText("#passkeys li:first-child .name", "Work laptop")).isEqualTo("Work laptop");
+
+        browser.click("#passkeys li:last-child .start-delete");
+        browser.click("#passkeys li:last-child .really-delete");
+        browser.waitForText("#status", "Deleted");
+        browser.waitUntil("one passkey left", () -> browser.elements("#passkeys li").size() == 1);
+
+        browser.click("#passkeys li .start-delete");
+        browser.click("#passkeys li .really-delete");
+        browser.waitForText("#status", "This is your only passkey");
+        assertThat(browser.elements("#passkeys li")).hasSize(1);
+        assertThat(browser.element("#passkeys li .name").getText()).isEqualTo("Work laptop");
+    }
+
+    @Test
+    void anAdministratorFiltersTheAuditLog() {
+        browser.addAuthenticator("internal");
+        signUpWithPasskey(System.getProperty("it.portal.admin"));
+        browser.click("#admin-link");
+        browser.waitForPath("/account/admin.html");
+        browser.waitUntil("events listed", () -> !browser.elements("#events tr").isEmpty());
+
+        new Select(browser.element("#filters select[name=type]")).selectByValue("REGISTRATION_SUCCEEDED");
+        browser.click("#filters button[type=submit]");
+
+        browser.waitUntil("only registrations listed", () -> browser.elements("#events tr td:nth-child(2)").stream()
+                .allMatch(cell -> cell.getText().equals("REGISTRATION_SUCCEEDED")));
+        assertThat(browser.elements("#events tr")).isNotEmpty();
+    }
+
+    private void signInWithPassword(String username, String password) {
+        browser.type("#username", username);
+        browser.type("#password", password);
+        browser.click("#password-sign-in button[type=submit]");
+        browser.waitForPath("/account/");
+        browser.waitForText("#caller", username);
     }
 
     private void signUpWithPasskey(String username) {

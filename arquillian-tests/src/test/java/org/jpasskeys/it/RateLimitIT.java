@@ -48,6 +48,10 @@ class RateLimitIT extends RestartableServerScenario {
                     .header("X-Forwarded-For", "198.51.100.77")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
             assertThat(spoofed.status()).as("X-Forwarded-For from an untrusted peer is ignored").isEqualTo(429);
+
+            Answer passwordGuess = client.postTo("api/password/sign-in",
+                    "{\"username\":\"victim\",\"password\":\"a guessed password\"}", "application/json");
+            assertThat(passwordGuess.status()).as("password guesses count against the same limit").isEqualTo(429);
         } finally {
             deployer.undeploy(APP);
             controller.stop(SERVER);
