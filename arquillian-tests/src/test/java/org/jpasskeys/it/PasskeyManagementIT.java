@@ -87,6 +87,25 @@ class PasskeyManagementIT {
     }
 
     @Test
+    void removingThePasskeyThatSignedInEndsThoseSessionsOnly() {
+        SoftwareAuthenticator laptop = SoftwareAuthenticator.es256();
+        SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
+        ApiClient onLaptop = new ApiClient(base);
+        onLaptop.signUp(laptop, Deployments.uniqueUsername("alice"));
+        onLaptop.post("verify-registration", onLaptop.registrationAnswer(phone, JsonValue.EMPTY_JSON_OBJECT).json());
+        ApiClient onPhone = new ApiClient(base);
+        assertThat(onPhone.signIn(phone).status()).isEqualTo(200);
+        assertThat(onPhone.get("protected", null).status()).isEqualTo(200);
+
+        assertThat(onLaptop.delete("credentials/" + phone.credentialIdBase64Url()).status()).isEqualTo(204);
+
+        Answer afterRemoval = onPhone.get("protected", null);
+        assertThat(afterRemoval.status()).isEqualTo(401);
+        assertThat(afterRemoval.code()).isEqualTo("unauthenticated");
+        assertThat(onLaptop.get("protected", null).status()).as("the laptop's session stays").isEqualTo(200);
+    }
+
+    @Test
     void theSameDeviceEnrolledTwiceGetsGuidance() {
         SoftwareAuthenticator laptop = SoftwareAuthenticator.es256();
         ApiClient alice = new ApiClient(base);

@@ -48,6 +48,9 @@ class PasswordFallbackIT {
         assertThat(browser.get("protected", null).json().getString("authMethod")).isEqualTo("password");
         assertThat(browser.get("account/", null).status()).isEqualTo(200);
         assertThat(browser.get("account/admin.html", null).status()).as("the audit page is for admins").isEqualTo(403);
+
+        assertThat(browser.postTo("api/sign-out", "{}", "application/json").status()).isEqualTo(204);
+        assertThat(browser.get("protected", null).status()).as("signed out").isEqualTo(401);
     }
 
     @Test

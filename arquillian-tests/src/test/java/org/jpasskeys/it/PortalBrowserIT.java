@@ -211,7 +211,7 @@ class PortalBrowserIT {
         browser.waitForPath("/account/admin.html");
         browser.waitUntil("events listed", () -> !browser.elements("#events tr").isEmpty());
 
-        new Select(browser.element("#filters select[name=type]")).selectByValue("REGISTRATION_SUCCEEDED");
+        new Select(browser.element("#filters select[name=type]")).selectByVisibleText("REGISTRATION_SUCCEEDED");
         browser.click("#filters button[type=submit]");
 
         browser.waitUntil("only registrations listed", () -> browser.elements("#events tr td:nth-child(2)").stream()

@@ -19,6 +19,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.credential.CredentialIds;
+import org.jpasskeys.credential.CredentialRepository;
 import org.jpasskeys.credential.UserAccount;
 import org.jpasskeys.credential.UserRepository;
 import org.jpasskeys.http.HttpExchange;
@@ -52,6 +54,9 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     UserRepository users;
 
+    @Inject
+    CredentialRepository credentials;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -68,7 +73,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
             return bearer(authorization.substring(BEARER.length()).strip(), response, context);
         }
         Optional<PasskeyPrincipal> caller = CallerSession.caller(request);
-        if (caller.isPresent()) {
+        if (caller.isPresent() && signedInPasskeyRemains(request, caller.get())) {
             return context.notifyContainerAboutLogin(caller.get(), caller.get().groups());
         }
         if (context.isProtected()) {
@@ -77,9 +82,23 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         return context.doNothing();
     }
 
-    /** Why the last sign-in of this request failed, for the endpoint to answer with. */
-    public static Optional<CeremonyException> failureOf(HttpServletRequest request) {
-        return Optional.ofNullable((CeremonyException) request.getAttribute(FAILURE));
+    /**
+     * Why the last sign-in of this request failed, for the endpoint to answer with: a {@link CeremonyException}
+     * for a refused passkey, another exception when the server failed (e.g. its database).
+     */
+    public static Optional<RuntimeException> failureOf(HttpServletRequest request) {
+        return Optional.ofNullable((RuntimeException) request.getAttribute(FAILURE));
+    }
+
+    /** A session signed in by a passkey ends once that passkey is removed from the account. */
+    private boolean signedInPasskeyRemains(HttpServletRequest request, PasskeyPrincipal caller) {
+        Optional<String> passkeyId = CallerSession.passkeyId(request);
+        if (passkeyId.isEmpty() || credentials.findById(CredentialIds.decode(passkeyId.get()))
+                .filter(credential -> credential.userId().equals(caller.userId())).isPresent()) {
+            return true;
+        }
+        CallerSession.end(request);
+        return false;
     }
 
     private AuthenticationStatus signIn(PasskeyCredential passkey, HttpServletRequest request,
@@ -87,7 +106,8 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         CredentialValidationResult result;
         try {
             result = identityStoreHandler.validate(passkey);
-        } catch (CeremonyException e) {
+        } catch (RuntimeException e) {
+            // Kept for the endpoint: a refusal becomes its problem answer, anything else a 500, never a token.
             request.setAttribute(FAILURE, e);
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -96,7 +116,8 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
             return AuthenticationStatus.SEND_FAILURE;
         }
         // The groups of every group-providing identity store, the application's included.
-        CallerSession.establish(request, caller.withGroups(result.getCallerGroups()));
+        CallerSession.establish(request, caller.withGroups(result.getCallerGroups()),
+                Optional.of(CredentialIds.encode(passkey.response().credentialId())));
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -117,7 +138,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         Set<String> groups = new HashSet<>(result.getCallerGroups());
         groups.add(SignInMethod.CALLER_GROUP);
         PasskeyPrincipal caller = SignInMethod.password(account.get(), Instant.now()).withGroups(groups);
-        CallerSession.establish(request, caller);
+        CallerSession.establish(request, caller, Optional.empty());
         return context.notifyContainerAboutLogin(caller, caller.groups());
     }
 

@@ -19,7 +19,7 @@ import org.jpasskeys.ceremony.RegistrationResult;
 import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.PasskeyDescriptions;
 import org.jpasskeys.http.HttpExchange;
-import org.jpasskeys.http.Problem;
+import org.jpasskeys.mechanism.ApplicationGroups;
 import org.jpasskeys.mechanism.CallerSession;
 import org.jpasskeys.mechanism.PasskeyAuthenticationMechanism;
 import org.jpasskeys.mechanism.PasskeyCredential;
@@ -43,6 +43,9 @@ public class VerificationServlet extends ApiServlet {
 
     @Inject
     transient SignInAnswers signIns;
+
+    @Inject
+    transient ApplicationGroups groups;
 
     @Inject
     transient PasskeyDescriptions descriptions;
@@ -77,8 +80,8 @@ public class VerificationServlet extends ApiServlet {
                 .add("user", Views.user(result.user()));
         if (result.newAccount()) {
             // Sign-up signs the new account in.
-            PasskeyPrincipal caller = SignInMethod.passkey(result.user(), result.credential().createdAt());
-            CallerSession.establish(request, caller);
+            PasskeyPrincipal caller = groups.resolve(SignInMethod.passkey(result.user(), result.credential().createdAt()));
+            CallerSession.establish(request, caller, Optional.of(result.credential().credentialIdBase64Url()));
             signIns.withToken(request, answer, caller);
         }
         HttpExchange.writeJson(response, 201, answer.build());
@@ -91,12 +94,9 @@ public class VerificationServlet extends ApiServlet {
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
         Optional<PasskeyPrincipal> caller = CallerSession.caller(request);
         if (status != AuthenticationStatus.SUCCESS || caller.isEmpty()) {
-            CeremonyException failure = PasskeyAuthenticationMechanism.failureOf(request)
+            // A refusal answers with its problem; a server failure (e.g. the database) with 500. No token either way.
+            throw PasskeyAuthenticationMechanism.failureOf(request)
                     .orElseGet(() -> CeremonyException.authenticationFailed("identity store refused the passkey"));
-            log("jpasskeys: sign-in refused: " + failure.auditReason());
-            refused(VERIFY_AUTHENTICATION, request, failure);
-            HttpExchange.writeProblem(response, Problem.of(failure));
-            return;
         }
         signIns.signedIn(request, response, caller.get(),
                 Optional.of(CredentialIds.encode(credential.response().credentialId())), "user resolved from userHandle");

@@ -1,6 +1,7 @@
 package org.jpasskeys.ceremony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jpasskeys.ceremony.CeremonyFailure.AUTHENTICATION_FAILED;
 import static org.jpasskeys.ceremony.CeremonyFailure.CHALLENGE_NOT_FOUND;
 import static org.jpasskeys.ceremony.CeremonyFailure.INVALID_REQUEST;
@@ -12,6 +13,7 @@ import static org.jpasskeys.testing.SoftwareAuthenticator.BE;
 import static org.jpasskeys.testing.SoftwareAuthenticator.UP;
 import static org.jpasskeys.testing.SoftwareAuthenticator.UV;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jpasskeys.credential.CredentialRepository;
 import org.jpasskeys.credential.StoredCredential;
 import org.jpasskeys.testing.SoftwareAuthenticator;
 import org.jpasskeys.testing.SoftwareAuthenticator.Algorithm;
@@ -225,6 +228,25 @@ class AuthenticationCeremonyTest {
     @Test
     void userHandleOver64BytesIsRejected() {
         rejected(INVALID_REQUEST, rp.signInAnswer(alicesPhone).userHandle(Optional.of(new byte[65])));
+    }
+
+    @Test
+    void aDatabaseFailureAtTheCounterUpdateGivesNoResultAndIsNoRefusal() {
+        CredentialRepository failing = (CredentialRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CredentialRepository.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("recordSignIn")) {
+                        throw new IllegalStateException("connection to the database lost");
+                    }
+                    return method.invoke(rp.accounts, arguments);
+                });
+        AuthenticationCeremony ceremony = new AuthenticationCeremony(new CeremonyContext(rp.config, rp.challenges,
+                rp.generator, rp.accounts, failing, rp.clock), rp.decoys);
+        var answer = rp.signInAnswer(alicesPhone).build();
+
+        // Not a CeremonyException: the endpoint answers 500 internal_error, and no token is ever issued.
+        assertThatThrownBy(() -> ceremony.finishAssertion(answer)).isExactlyInstanceOf(IllegalStateException.class);
+        assertThat(rp.challenges.pendingCount()).as("the challenge is used up").isZero();
+        assertThat(rp.accounts.findById(alicesPhone.credentialId()).orElseThrow().signCount()).isZero();
     }
 
     @Test

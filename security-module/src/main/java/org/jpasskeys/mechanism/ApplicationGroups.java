@@ -1,0 +1,35 @@
+package org.jpasskeys.mechanism;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+
+/**
+ * The groups the application's identity stores ({@code PROVIDE_GROUPS}) give a caller, for a sign-in that
+ * does not pass the {@code IdentityStoreHandler}: a passkey sign-up signs the new account in directly.
+ */
+@ApplicationScoped
+public class ApplicationGroups {
+
+    @Inject
+    @Any
+    Instance<IdentityStore> stores;
+
+    /** {@code caller} in its own groups and in every group the providing stores name. */
+    public PasskeyPrincipal resolve(PasskeyPrincipal caller) {
+        Set<String> groups = new HashSet<>(caller.groups());
+        CredentialValidationResult validated = new CredentialValidationResult(caller);
+        for (IdentityStore store : stores) {
+            if (store.validationTypes().contains(IdentityStore.ValidationType.PROVIDE_GROUPS)) {
+                groups.addAll(store.getCallerGroups(validated));
+            }
+        }
+        return caller.withGroups(groups);
+    }
+}
