@@ -1,8 +1,8 @@
 // The protected page: who is signed in, how, at which assurance level, and the access token's claims.
 // After a password sign-in it offers a passkey, at most once a week if the person says "not now".
-import { accessToken, me, passkeyApi, show, signedIn } from './api.js';
-import { accountPage, addPasskey } from './account-page.js';
-import { getPasskey, guidance } from './webauthn.js';
+import { accessToken, me, show } from './api.js';
+import { accountPage, addPasskey, confirmWithPasskey } from './account-page.js';
+import { guidance } from './webauthn.js';
 
 const PROMPT_COOLDOWN_MS = 7 * 24 * 60 * 60 * 1000;
 const status = document.getElementById('status');
@@ -35,8 +35,8 @@ const stepUp = document.getElementById('step-up');
 stepUp.hidden = caller.aal >= 2;
 stepUp.addEventListener('click', async () => {
   try {
-    const options = await passkeyApi('generate-authentication-from-challenge');
-    signedIn(await passkeyApi('verify-authentication', await getPasskey(options)));
+    await confirmWithPasskey();
+    location.reload();
   } catch (error) {
     show(status, guidance(error), true);
   }

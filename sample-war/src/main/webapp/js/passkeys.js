@@ -1,7 +1,7 @@
 // "My passkeys": list, rename, delete (confirmed; the server keeps the last one when it is the only way in),
 // and add on this or another device. The Signal API keeps the browser's passkey manager in step.
 import { credentials, show } from './api.js';
-import { accountPage, addPasskey } from './account-page.js';
+import { accountPage, addPasskey, withRecentSignIn } from './account-page.js';
 import { guidance, signal } from './webauthn.js';
 
 const KEY_ICON = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
@@ -43,7 +43,7 @@ function render(passkey) {
   item.querySelector('.start-delete').addEventListener('click', () => { confirm.hidden = false; });
   confirm.querySelector('.keep').addEventListener('click', () => { confirm.hidden = true; });
   confirm.querySelector('.really-delete').addEventListener('click', () => act(async () => {
-    await credentials.remove(passkey.id);
+    await withRecentSignIn(() => credentials.remove(passkey.id));
     const remaining = await credentials.list();
     signal.acceptedCredentials(caller.rpId, caller.userHandle, remaining.map((p) => p.id));
     return `Deleted “${passkey.name}”. You can also remove it from your device or password manager.`;

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -143,8 +144,10 @@ final class Browser implements AutoCloseable {
                 .until(d -> path().equals(path));
     }
 
+    /** Waits for a condition on the page; elements replaced while it is checked are simply checked again. */
     void waitUntil(String description, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, WAIT).withMessage(description).until(d -> condition.getAsBoolean());
+        new WebDriverWait(driver, WAIT).withMessage(description).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
     }
 
     boolean visible(String css) {

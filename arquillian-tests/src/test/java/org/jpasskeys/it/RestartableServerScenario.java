@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A scenario that runs its own server: Payara Micro's Arquillian container starts one process per
- * deployment, and {@code undeploy} ends it. The server keeps the default rate limits.
+ * deployment, and {@code undeploy} ends it. The server keeps the default rate limits; a sign-in counts as
+ * recent ({@code passkeys.credentials.recent-sign-in}) for {@value #RECENT_SIGN_IN_SECONDS} seconds.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -20,6 +21,7 @@ abstract class RestartableServerScenario {
 
     static final String SERVER = "payara-micro-restartable";
     static final String APP = "sample-restartable";
+    static final int RECENT_SIGN_IN_SECONDS = 3;
 
     @ArquillianResource
     ContainerController controller;

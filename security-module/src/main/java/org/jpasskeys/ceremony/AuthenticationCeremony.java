@@ -73,7 +73,13 @@ public final class AuthenticationCeremony {
     public PublicKeyCredentialRequestOptions startStepUp(String userId) {
         UserAccount account = users.findById(userId).orElseThrow(() -> new CeremonyException(
                 CeremonyFailure.UNAUTHENTICATED, "Your account was not found. Sign in again."));
-        return issue(Optional.of(challengeUser(account)), allowList(userId));
+        List<PublicKeyCredentialDescriptor> allow = allowList(userId);
+        if (allow.isEmpty()) {
+            // An empty allow-list would let the browser offer any passkey; this account has none to confirm with.
+            throw new CeremonyException(CeremonyFailure.REAUTHENTICATION_REQUIRED,
+                    "Your account has no passkey to confirm with yet: sign in again to continue.");
+        }
+        return issue(Optional.of(challengeUser(account)), allow);
     }
 
     private List<PublicKeyCredentialDescriptor> allowList(String userId) {

@@ -8,6 +8,8 @@ package org.jpasskeys.ceremony;
 public enum CeremonyFailure {
     INVALID_REQUEST("invalid_request"),
     UNAUTHENTICATED("unauthenticated"),
+    /** Signed in, but not recently enough for this change: confirm with a passkey (step-up) or sign in again. */
+    REAUTHENTICATION_REQUIRED("reauthentication_required"),
     CHALLENGE_NOT_FOUND("challenge_not_found"),
     ORIGIN_MISMATCH("origin_mismatch"),
     RP_ID_MISMATCH("rp_id_mismatch"),

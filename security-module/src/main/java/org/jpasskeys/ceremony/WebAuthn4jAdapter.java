@@ -151,6 +151,7 @@ final class WebAuthn4jAdapter {
         if (!Arrays.equals(attested.getCredentialId(), parsed.rawId())) {
             throw CeremonyException.invalidRequest("rawId does not match the attested credential id");
         }
+        CredentialPublicKeys.requireUsable(attested.getCOSEKey());
         AAGUID aaguid = attested.getAaguid();
         return new VerifiedRegistration(attested.getCredentialId(),
                 objectConverter.getCborConverter().writeValueAsBytes(attested.getCOSEKey()),

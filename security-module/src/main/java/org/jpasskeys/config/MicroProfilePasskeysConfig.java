@@ -47,6 +47,7 @@ public class MicroProfilePasskeysConfig {
                         d.selfServiceRegistration()),
                 value(source, "passkeys.registration.attestation", AttestationPolicy::parse, d.attestation()),
                 value(source, "passkeys.credentials.max-per-user", Integer::valueOf, d.maxCredentialsPerUser()),
+                duration(source, "passkeys.credentials.recent-sign-in", d.recentSignIn()),
                 string(source, "passkeys.token.issuer", d.tokenIssuer()),
                 string(source, "passkeys.token.audience", d.tokenAudience()),
                 duration(source, "passkeys.token.lifetime", d.tokenLifetime()),

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param selfServiceRegistration  {@code passkeys.registration.self-service}: anonymous callers may sign up
  * @param attestation              {@code passkeys.registration.attestation}
  * @param maxCredentialsPerUser    {@code passkeys.credentials.max-per-user}
+ * @param recentSignIn             {@code passkeys.credentials.recent-sign-in}: how recent the caller's sign-in must
+ *                                 be to add or delete passkeys; older callers confirm with a passkey first
  * @param tokenIssuer              {@code passkeys.token.issuer}: {@code iss} of access tokens
  * @param tokenAudience            {@code passkeys.token.audience}: {@code aud} of access tokens
  * @param tokenLifetime            {@code passkeys.token.lifetime}
@@ -46,6 +48,7 @@ public record PasskeysConfig(
         boolean selfServiceRegistration,
         AttestationPolicy attestation,
         int maxCredentialsPerUser,
+        Duration recentSignIn,
         String tokenIssuer,
         String tokenAudience,
         Duration tokenLifetime,
@@ -70,6 +73,7 @@ public record PasskeysConfig(
         requirePositive(challengeMaxPending, "passkeys.challenge.max-pending");
         Objects.requireNonNull(attestation, "passkeys.registration.attestation");
         requirePositive(maxCredentialsPerUser, "passkeys.credentials.max-per-user");
+        requirePositive(recentSignIn, "passkeys.credentials.recent-sign-in");
         tokenIssuer = requireText(tokenIssuer, "passkeys.token.issuer");
         tokenAudience = requireText(tokenAudience, "passkeys.token.audience");
         requirePositive(tokenLifetime, "passkeys.token.lifetime");
@@ -84,7 +88,8 @@ public record PasskeysConfig(
     public static PasskeysConfig developmentDefaults() {
         return new PasskeysConfig("localhost", "jpasskeys", Set.of("http://localhost:8080"),
                 "/v1/portal/mfa/passkey", "/", 16 * 1024, Duration.ofMinutes(5), 100_000, false,
-                AttestationPolicy.NONE, 10, "http://localhost:8080", "jpasskeys", Duration.ofMinutes(15),
+                AttestationPolicy.NONE, 10, Duration.ofMinutes(15), "http://localhost:8080", "jpasskeys",
+                Duration.ofMinutes(15),
                 Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Optional.empty(),
                 Duration.ofDays(90), "admin", new RateLimitConfig(true, 10, 5, Set.of()));
     }
@@ -92,7 +97,7 @@ public record PasskeysConfig(
     /** This configuration with anonymous sign-up switched on or off. */
     public PasskeysConfig withSelfServiceRegistration(boolean on) {
         return new PasskeysConfig(rpId, rpName, origins, basePath, loginPage, maxBodyBytes, challengeTtl,
-                challengeMaxPending, on, attestation, maxCredentialsPerUser, tokenIssuer, tokenAudience, tokenLifetime,
+                challengeMaxPending, on, attestation, maxCredentialsPerUser, recentSignIn, tokenIssuer, tokenAudience, tokenLifetime,
                 tokenKeyLocation, previousTokenKeyLocation, auditRetention, auditAdminGroup, rateLimit);
     }
 

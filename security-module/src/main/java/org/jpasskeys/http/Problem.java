@@ -46,7 +46,7 @@ public record Problem(int status, String code, String title, String detail) {
 
     private static int status(CeremonyFailure failure) {
         return switch (failure) {
-            case UNAUTHENTICATED, AUTHENTICATION_FAILED -> 401;
+            case UNAUTHENTICATED, REAUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED -> 401;
             case CREDENTIAL_ALREADY_REGISTERED, CREDENTIAL_LIMIT_REACHED, USERNAME_TAKEN, LAST_CREDENTIAL -> 409;
             case NOT_FOUND -> 404;
             case INVALID_REQUEST, CHALLENGE_NOT_FOUND, ORIGIN_MISMATCH, RP_ID_MISMATCH, USER_VERIFICATION_REQUIRED,
@@ -58,6 +58,7 @@ public record Problem(int status, String code, String title, String detail) {
         return switch (failure) {
             case INVALID_REQUEST -> "Invalid request";
             case UNAUTHENTICATED -> "Sign-in required";
+            case REAUTHENTICATION_REQUIRED -> "Recent sign-in required";
             case CHALLENGE_NOT_FOUND -> "Challenge not found";
             case ORIGIN_MISMATCH -> "Origin not allowed";
             case RP_ID_MISMATCH -> "Relying party mismatch";

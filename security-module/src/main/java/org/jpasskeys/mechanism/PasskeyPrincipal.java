@@ -1,11 +1,14 @@
 package org.jpasskeys.mechanism;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 import jakarta.security.enterprise.CallerPrincipal;
+import org.jpasskeys.ceremony.CeremonyException;
+import org.jpasskeys.ceremony.CeremonyFailure;
 
 /**
  * The signed-in caller, by passkey or by an application's password store: named by username, with the
@@ -54,6 +57,19 @@ public final class PasskeyPrincipal extends CallerPrincipal {
     /** The assurance level reached, e.g. {@code aal2}. */
     public String acr() {
         return acr;
+    }
+
+    /**
+     * Refuses a change to the account's passkeys when the caller signed in longer than {@code recent} ago, so
+     * that a session left open (or a stolen one) cannot add a key of its own or remove the owner's.
+     *
+     * @throws CeremonyException {@code reauthentication_required}
+     */
+    public void requireSignedInWithin(Duration recent, Instant now) {
+        if (authTime.isBefore(now.minus(recent))) {
+            throw new CeremonyException(CeremonyFailure.REAUTHENTICATION_REQUIRED, "To change your passkeys, "
+                    + "confirm it is you with a passkey first, or sign in again.");
+        }
     }
 
     /** The NIST assurance level as a number: 2 after a passkey, 1 after a password. */

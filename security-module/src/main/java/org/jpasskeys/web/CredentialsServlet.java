@@ -1,6 +1,7 @@
 package org.jpasskeys.web;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -84,6 +85,7 @@ public class CredentialsServlet extends HttpServlet {
     private void delete(PasskeyPrincipal caller, Optional<String> id, HttpServletRequest request,
                         HttpServletResponse response) {
         HttpExchange.requireAllowedOrigin(request, config.origins());
+        caller.requireSignedInWithin(config.recentSignIn(), Instant.now());
         String credentialId = id.orElseThrow(PasskeyManagement::notFound);
         management.delete(caller.userId(), credentialId);
         audit.record(request, AuditEventType.PASSKEY_DELETED, Optional.of(caller.userId()), Optional.of(credentialId),

@@ -1,6 +1,7 @@
 package org.jpasskeys.web;
 
 import java.io.IOException;
+import java.time.Instant;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -104,6 +105,7 @@ public class OptionsServlet extends ApiServlet {
                 throw new ProblemException(Problem.invalidRequest("You are signed in: leave out the username to add "
                         + "a passkey to your account, or sign out first to create another account."));
             }
+            caller.get().requireSignedInWithin(config.recentSignIn(), Instant.now());
             return registration.startAddPasskey(new AddPasskeyRequest(caller.get().userId(), crossDevice));
         }
         return registration.startSignUp(new SignUpRequest(

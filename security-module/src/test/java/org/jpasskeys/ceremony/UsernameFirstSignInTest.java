@@ -94,4 +94,15 @@ class UsernameFirstSignInTest {
                 laptop.authenticate(CeremonyFixture.RP_ID, CeremonyFixture.ORIGIN, challenge).build()));
         assertThat(rp.accounts.findById(laptop.credentialId())).contains(alice.credential());
     }
+
+    @Test
+    void stepUpIsRefusedForAnAccountWithoutPasskeysRatherThanOfferingAnyPasskey() {
+        var carol = rp.registration.createAccount(new SignUpRequest("carol", "Carol", false));
+
+        CeremonyException e = rp.expectMalformed(CeremonyFailure.REAUTHENTICATION_REQUIRED,
+                () -> rp.authentication.startStepUp(carol.id()));
+
+        assertThat(e.detail()).contains("sign in again");
+        assertThat(rp.challenges.pendingCount()).isZero();
+    }
 }

@@ -30,6 +30,7 @@ class MicroProfilePasskeysConfigTest {
                 Map.entry("passkeys.registration.self-service", "true"),
                 Map.entry("passkeys.registration.attestation", "direct"),
                 Map.entry("passkeys.credentials.max-per-user", "3"),
+                Map.entry("passkeys.credentials.recent-sign-in", "PT5M"),
                 Map.entry("passkeys.token.lifetime", "PT5M"))));
 
         assertThat(read.rpId()).isEqualTo("example.com");
@@ -40,6 +41,7 @@ class MicroProfilePasskeysConfigTest {
         assertThat(read.selfServiceRegistration()).isTrue();
         assertThat(read.attestation()).isEqualTo(AttestationPolicy.DIRECT);
         assertThat(read.maxCredentialsPerUser()).isEqualTo(3);
+        assertThat(read.recentSignIn()).isEqualTo(Duration.ofMinutes(5));
         assertThat(read.tokenLifetime()).isEqualTo(Duration.ofMinutes(5));
     }
 

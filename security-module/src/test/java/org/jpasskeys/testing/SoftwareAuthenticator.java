@@ -236,6 +236,8 @@ public final class SoftwareAuthenticator {
     /** An answer to creation options ({@code RegistrationResponseJSON}). */
     public final class Registration extends Answer<Registration> {
         private String format = "none";
+        private java.util.function.UnaryOperator<Map<String, Object>> attestationStatementEdit = statement -> statement;
+        private Optional<byte[]> publicKeyCose = Optional.empty();
 
         Registration(String rpId, String origin, String challenge) {
             super("webauthn.create", rpId, origin, challenge);
@@ -247,9 +249,21 @@ public final class SoftwareAuthenticator {
             return this;
         }
 
-        /** "none" (default) or "packed" self-attestation. */
+        /** "none" (default) or "packed" self-attestation; any other value is sent as it is. */
         public Registration format(String value) {
             format = value;
+            return this;
+        }
+
+        /** Edits the attestation statement after it was made (for defective statements). */
+        public Registration attestationStatement(java.util.function.UnaryOperator<Map<String, Object>> edit) {
+            attestationStatementEdit = edit;
+            return this;
+        }
+
+        /** Sends these bytes as the credential public key instead of this authenticator's (for defective keys). */
+        public Registration publicKeyCose(byte[] cose) {
+            publicKeyCose = Optional.of(cose.clone());
             return this;
         }
 
@@ -263,7 +277,7 @@ public final class SoftwareAuthenticator {
             }
             Map<String, Object> attestation = new LinkedHashMap<>();
             attestation.put("fmt", format);
-            attestation.put("attStmt", attStmt);
+            attestation.put("attStmt", attestationStatementEdit.apply(attStmt));
             attestation.put("authData", authData);
             byte[] attestationObject = CONVERTER.getCborConverter().writeValueAsBytes(attestation);
             return new RegistrationResponse(rawId(), clientData, attestationObject, Set.of("internal", "hybrid"),
@@ -287,8 +301,7 @@ public final class SoftwareAuthenticator {
         }
 
         private byte[] authenticatorData() {
-            COSEKey key = coseKey();
-            byte[] cose = CONVERTER.getCborConverter().writeValueAsBytes(key);
+            byte[] cose = publicKeyCose.orElseGet(() -> CONVERTER.getCborConverter().writeValueAsBytes(coseKey()));
             ByteBuffer uuid = ByteBuffer.allocate(16).putLong(aaguid.getMostSignificantBits())
                     .putLong(aaguid.getLeastSignificantBits());
             ByteArrayOutputStream out = new ByteArrayOutputStream();

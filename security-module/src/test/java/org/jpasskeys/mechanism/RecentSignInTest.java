@@ -1,0 +1,41 @@
+package org.jpasskeys.mechanism;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.jpasskeys.ceremony.CeremonyException;
+import org.jpasskeys.ceremony.CeremonyFailure;
+import org.jpasskeys.http.Problem;
+import org.junit.jupiter.api.Test;
+
+/** Adding or deleting passkeys needs a recent sign-in (SECURITY-CHECKLIST 59). */
+class RecentSignInTest {
+
+    private static final Instant SIGNED_IN = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Duration RECENT = Duration.ofMinutes(15);
+    private final PasskeyPrincipal caller = new PasskeyPrincipal("id", "alice", "Alice", SIGNED_IN, "aal2",
+            List.of("pop", "mfa"), Set.of("user"));
+
+    @Test
+    void aSignInWithinTheAgeMayChangePasskeys() {
+        assertThatCode(() -> caller.requireSignedInWithin(RECENT, SIGNED_IN.plus(RECENT))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anOlderSignInMustBeConfirmedFirst() {
+        CeremonyException e = catchThrowableOfType(CeremonyException.class,
+                () -> caller.requireSignedInWithin(RECENT, SIGNED_IN.plus(RECENT).plusSeconds(1)));
+
+        assertThat(e.failure()).isEqualTo(CeremonyFailure.REAUTHENTICATION_REQUIRED);
+        Problem problem = Problem.of(e);
+        assertThat(problem.status()).isEqualTo(401);
+        assertThat(problem.code()).isEqualTo("reauthentication_required");
+        assertThat(problem.detail()).contains("confirm it is you with a passkey");
+    }
+}
