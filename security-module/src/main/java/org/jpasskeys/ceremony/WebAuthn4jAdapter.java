@@ -54,6 +54,9 @@ import com.webauthn4j.verifier.exception.NotAllowedAlgorithmException;
 import com.webauthn4j.verifier.exception.UserNotPresentException;
 import com.webauthn4j.verifier.exception.UserNotVerifiedException;
 import com.webauthn4j.verifier.exception.VerificationException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.cbor.CBORMapper;
 import org.jpasskeys.challenge.PendingChallenge;
 import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.StoredCredential;
@@ -74,7 +77,10 @@ final class WebAuthn4jAdapter {
                     COSEAlgorithmIdentifier.create(alg)))
             .toList();
 
-    private final ObjectConverter objectConverter = new ObjectConverter();
+    // A map with a key twice is ambiguous (which "fmt", which "challenge"?): refused, not resolved by the last one.
+    private final ObjectConverter objectConverter = new ObjectConverter(
+            JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build(),
+            CBORMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     // Every statement's signature is verified; its certificate path is not judged against trust anchors,
     // which the "none" and "direct" policies do not ask for. Self attestation is allowed.
     private final WebAuthnManager manager = new WebAuthnManager(
@@ -99,7 +105,7 @@ final class WebAuthn4jAdapter {
     }
 
     /** An authentication response whose structure was decoded, not yet verified. */
-    record ParsedAssertion(AuthenticationData data, AuthenticationRequest request) {
+    record ParsedAssertion(AuthenticationData data) {
         String challenge() {
             return challengeOf(data.getCollectedClientData());
         }
@@ -115,24 +121,34 @@ final class WebAuthn4jAdapter {
     }
 
     ParsedRegistration parseRegistration(RegistrationResponse response) {
-        RegistrationRequest request = new RegistrationRequest(response.attestationObject(), response.clientDataJSON(),
-                response.clientExtensionsJSON().orElse(null), response.transports());
-        RegistrationData data = parse(() -> manager.parse(request));
-        if (data.getAttestationObject() == null || data.getCollectedClientData() == null) {
+        RegistrationRequest request = new RegistrationRequest(response.attestationObject(),
+                withoutByteOrderMark(response.clientDataJSON()), response.clientExtensionsJSON().orElse(null),
+                response.transports());
+        RegistrationData parsed = parse(() -> manager.parse(request));
+        if (parsed.getAttestationObject() == null || parsed.getCollectedClientData() == null) {
             throw CeremonyException.invalidRequest("attestationObject and clientDataJSON are required");
         }
+        // The hash that the authenticator signed is over the bytes as sent.
+        RegistrationData data = new RegistrationData(parsed.getAttestationObject(), parsed.getAttestationObjectBytes(),
+                parsed.getCollectedClientData(), response.clientDataJSON(), parsed.getClientExtensions(),
+                parsed.getTransports());
         return new ParsedRegistration(data, response.credentialId());
     }
 
     ParsedAssertion parseAssertion(AuthenticationResponse response) {
         AuthenticationRequest request = new AuthenticationRequest(response.credentialId(),
-                response.userHandle().orElse(null), response.authenticatorData(), response.clientDataJSON(),
-                response.clientExtensionsJSON().orElse(null), response.signature());
-        AuthenticationData data = parse(() -> manager.parse(request));
-        if (data.getAuthenticatorData() == null || data.getCollectedClientData() == null) {
+                response.userHandle().orElse(null), response.authenticatorData(),
+                withoutByteOrderMark(response.clientDataJSON()), response.clientExtensionsJSON().orElse(null),
+                response.signature());
+        AuthenticationData parsed = parse(() -> manager.parse(request));
+        if (parsed.getAuthenticatorData() == null || parsed.getCollectedClientData() == null) {
             throw CeremonyException.invalidRequest("authenticatorData and clientDataJSON are required");
         }
-        return new ParsedAssertion(data, request);
+        // The hash that the authenticator signed is over the bytes as sent.
+        AuthenticationData data = new AuthenticationData(parsed.getCredentialId(), parsed.getUserHandle(),
+                parsed.getAuthenticatorData(), parsed.getAuthenticatorDataBytes(), parsed.getCollectedClientData(),
+                response.clientDataJSON(), parsed.getClientExtensions(), parsed.getSignature());
+        return new ParsedAssertion(data);
     }
 
     /** §7.1 steps 5–21 as webauthn4j does them, user verification and presence required. */
@@ -240,6 +256,13 @@ final class WebAuthn4jAdapter {
             throw CeremonyException.invalidRequest("The response is malformed: clientDataJSON must be JSON and "
                     + "the authenticator data and attestation object valid CBOR.");
         }
+    }
+
+    /** clientDataJSON as WebAuthn's "UTF-8 decode" reads it (§7.1 step 5): a leading byte order mark is dropped. */
+    private static byte[] withoutByteOrderMark(byte[] clientDataJson) {
+        boolean bom = clientDataJson != null && clientDataJson.length >= 3 && clientDataJson[0] == (byte) 0xEF
+                && clientDataJson[1] == (byte) 0xBB && clientDataJson[2] == (byte) 0xBF;
+        return bom ? Arrays.copyOfRange(clientDataJson, 3, clientDataJson.length) : clientDataJson;
     }
 
     private static String challengeOf(CollectedClientData clientData) {

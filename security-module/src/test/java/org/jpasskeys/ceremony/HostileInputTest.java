@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Malformed CBOR and authenticator data (SECURITY-CHECKLIST 43–46): always {@code invalid_request} (or, once
+ * Malformed JSON, CBOR and authenticator data (SECURITY-CHECKLIST 42–46): always {@code invalid_request} (or, once
  * the structure is sound, a verification failure), quickly, never another exception, and nothing stored.
  */
 class HostileInputTest {
@@ -57,6 +57,43 @@ class HostileInputTest {
         assertThat(e.detail()).doesNotContain("Exception", "jackson", "webauthn4j");
         assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(2_000);
         assertThat(rp.accounts.userCount()).isZero();
+    }
+
+    @Test
+    void aDuplicateKeyInTheAttestationObjectIsRefused() {
+        byte[] object = valid.attestationObject();
+        assertThat(object[0]).as("an indefinite-length map").isEqualTo((byte) 0xbf);
+        byte[] duplicated = concat(Arrays.copyOf(object, object.length - 1), text("fmt"), text("none"),
+                new byte[] {(byte) 0xff});
+        RegistrationResponse hostile = new RegistrationResponse(valid.credentialId(), valid.clientDataJSON(),
+                duplicated, valid.transports(), Optional.empty());
+
+        rp.expectMalformed(CeremonyFailure.INVALID_REQUEST, () -> finish(hostile));
+        assertThat(rp.accounts.userCount()).isZero();
+    }
+
+    @Test
+    void aDuplicateKeyInClientDataJsonIsRefused() {
+        rp.finish(rp.signUpAnswer(device, "fred"));
+        String challenge = rp.authentication.startDiscoverable().challenge();
+        String clientData = "{\"type\":\"webauthn.create\",\"type\":\"webauthn.get\",\"challenge\":\"" + challenge
+                + "\",\"origin\":\"" + CeremonyFixture.ORIGIN + "\"}";
+
+        rp.expectMalformed(CeremonyFailure.INVALID_REQUEST, () -> rp.authentication.finishAssertion(device.authenticate(
+                CeremonyFixture.RP_ID, CeremonyFixture.ORIGIN, challenge).clientDataJSON(clientData).build()));
+    }
+
+    @Test
+    void clientDataJsonWithALeadingByteOrderMarkIsReadAsUtf8Decoding() {
+        rp.finish(rp.signUpAnswer(device, "erin"));
+        String challenge = rp.authentication.startDiscoverable().challenge();
+        String clientData = "\uFEFF{\"type\":\"webauthn.get\",\"challenge\":\"" + challenge + "\",\"origin\":\""
+                + CeremonyFixture.ORIGIN + "\",\"crossOrigin\":false}";
+
+        AssertionResult signedIn = rp.authentication.finishAssertion(device.authenticate(CeremonyFixture.RP_ID,
+                CeremonyFixture.ORIGIN, challenge).clientDataJSON(clientData).build());
+
+        assertThat(signedIn.user().username()).isEqualTo("erin");
     }
 
     @Test

@@ -15,6 +15,9 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
 import org.jpasskeys.config.AttestationPolicy;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.testing.MutableClock;
@@ -162,6 +165,53 @@ class AccessTokenTest {
         assertThat(SigningKeyFile.loadOrCreate(file).keyId()).isEqualTo(first.keyId());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(first.publicKey().getModulus().bitLength()).isGreaterThanOrEqualTo(2048);
+    }
+
+    @Test
+    void embeddedOrReferencedKeysInTheHeaderAreIgnored() throws Exception {
+        String payload = decode(issuer.issue(alice).value().split("\\.")[1]);
+        JsonWebSignature jws = signedBy(otherKey, payload);
+        jws.setJwkHeader(new RsaJsonWebKey(otherKey.publicKey()));
+        jws.setHeader("jku", "https://evil.example/jwks.json");
+        jws.setHeader("x5u", "https://evil.example/cert.pem");
+
+        assertThat(verifier.verify(jws.getCompactSerialization())).isEmpty();
+        jws.setKeyIdHeaderValue(key.keyId());
+        assertThat(verifier.verify(jws.getCompactSerialization())).as("our kid, another key").isEmpty();
+    }
+
+    @Test
+    void aTokenWithoutExpiryOrNotYetValidIsRefused() throws Exception {
+        String payload = decode(issuer.issue(alice).value().split("\\.")[1]);
+        String withoutExp = payload.replaceAll("\"exp\":\\d+,?", "");
+        String notYetValid = payload.replace("{", "{\"nbf\":" + clock.instant().plusSeconds(600).getEpochSecond() + ",");
+
+        assertThat(withoutExp).doesNotContain("\"exp\"");
+        assertThat(verifier.verify(signedBy(key, withoutExp).getCompactSerialization())).isEmpty();
+        assertThat(verifier.verify(signedBy(key, notYetValid).getCompactSerialization())).isEmpty();
+        assertThat(verifier.verify(signedBy(key, payload).getCompactSerialization())).as("the control").isPresent();
+    }
+
+    @Test
+    void aRetiredKeysTokensAreRefusedAndKidsAreUnique() {
+        String byRetiredKey = new AccessTokenIssuer(config, otherKey, clock).issue(alice).value();
+        AccessTokenVerifier afterRetirement = new AccessTokenVerifier(config,
+                TokenKeys.load(dir.resolve("a/key.pem"), Optional.empty()).verification(), clock);
+
+        assertThat(afterRetirement.verify(byRetiredKey)).isEmpty();
+        assertThat(new JsonWebKeySet(List.of(key, otherKey)).toJson().split("\"kid\"")).hasSize(3);
+        assertThat(key.keyId()).isNotEqualTo(otherKey.keyId());
+    }
+
+    /** A token as this module would issue it (RS256, at+jwt, kid), over any payload and with any key. */
+    private static JsonWebSignature signedBy(SigningKey signer, String payload) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(payload);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "at+jwt");
+        jws.setKeyIdHeaderValue(signer.keyId());
+        jws.setKey(signer.privateKey());
+        return jws;
     }
 
     private static PasskeysConfig config(String issuer, String audience) {
