@@ -109,6 +109,26 @@ class PasswordFallbackIT {
         assertThat(signIn(new ApiClient(base), username, PASSWORD).status()).isEqualTo(200);
     }
 
+    @Test
+    void everySignInGetsANewSessionIdAndTheOldOneIsWorthNothing() {
+        String username = Deployments.uniqueUsername("tess");
+        ApiClient client = new ApiClient(base);
+        String first = sessionCookie(signUp(client, username, PASSWORD));
+
+        String second = sessionCookie(signIn(client, username, PASSWORD));
+
+        assertThat(second).isNotEqualTo(first);
+        Answer withOldId = new ApiClient(base).send(java.net.http.HttpRequest.newBuilder(client.uri("protected"))
+                .header("Accept", "application/json").header("Cookie", first).GET());
+        assertThat(withOldId.status()).isEqualTo(401);
+        assertThat(client.get("protected", null).status()).isEqualTo(200);
+    }
+
+    private static String sessionCookie(Answer answer) {
+        return answer.raw().headers().allValues("set-cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
     private static Answer signUp(ApiClient client, String username, String password) {
         return client.postTo("api/password/sign-up", body(username, password).toString(), "application/json");
     }

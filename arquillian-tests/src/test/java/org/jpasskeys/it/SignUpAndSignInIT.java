@@ -295,6 +295,19 @@ class SignUpAndSignInIT {
     }
 
     @Test
+    void noCorsIsGrantedToAnotherSite() {
+        ApiClient client = new ApiClient(base);
+        Answer preflight = client.send(java.net.http.HttpRequest.newBuilder(client.uri(ApiClient.API + "verify-registration"))
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(preflight.raw().headers().firstValue("access-control-allow-origin")).isEmpty();
+        assertThat(preflight.raw().headers().firstValue("access-control-allow-credentials")).isEmpty();
+    }
+
+    @Test
     void jwksPublishesThePublicSigningKeyOnly() {
         Answer jwks = new ApiClient(base).get(".well-known/jwks.json", null);
 

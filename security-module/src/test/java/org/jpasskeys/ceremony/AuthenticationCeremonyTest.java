@@ -158,6 +158,12 @@ class AuthenticationCeremonyTest {
     }
 
     @Test
+    void signatureThatIsNotDerIsRejected() {
+        // 64 raw bytes (r || s, the IEEE P1363 form) where WebAuthn requires an ASN.1 DER ECDSA signature.
+        rejected(AUTHENTICATION_FAILED, rp.signInAnswer(alicesPhone).editSignature(s -> SoftwareAuthenticator.random(64)));
+    }
+
+    @Test
     void es256SignatureWithZeroRAndSIsRejected() {
         // CVE-2022-21449 ("psychic signatures"): DER SEQUENCE { INTEGER 0, INTEGER 0 }.
         rejected(AUTHENTICATION_FAILED, rp.signInAnswer(alicesPhone)

@@ -1,6 +1,7 @@
 package org.jpasskeys.ceremony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.jpasskeys.ceremony.CeremonyFailure.CHALLENGE_NOT_FOUND;
 import static org.jpasskeys.ceremony.CeremonyFailure.CREDENTIAL_ALREADY_REGISTERED;
 import static org.jpasskeys.ceremony.CeremonyFailure.INVALID_REQUEST;
@@ -23,6 +24,7 @@ import org.jpasskeys.testing.SoftwareAuthenticator.Algorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistrationCeremonyTest {
@@ -43,6 +45,15 @@ class RegistrationCeremonyTest {
         assertThat(options.attestation()).isEqualTo("none");
         assertThat(options.timeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(rp.accounts.userCount()).as("nothing stored before verification").isZero();
+    }
+
+    @Test
+    void theUserHandleIsRandomAndCarriesNoPersonalData() {
+        byte[] first = rp.registration.startSignUp(new SignUpRequest("alice", "Alice", false)).userHandle();
+        byte[] second = rp.registration.startSignUp(new SignUpRequest("alice", "Alice", false)).userHandle();
+
+        assertThat(first).hasSize(32).isNotEqualTo(second);
+        assertThat(new String(first, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContainIgnoringCase("alice");
     }
 
     @ParameterizedTest
@@ -86,6 +97,18 @@ class RegistrationCeremonyTest {
     void challengeThatWasNeverIssuedIsRejected() {
         rejected(CHALLENGE_NOT_FOUND, authenticator.register(CeremonyFixture.RP_ID, CeremonyFixture.ORIGIN,
                 Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]), new byte[32]));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "not base64url!", "AA=="})
+    void challengeMissingEmptyOrNotBase64UrlIsRejected(String challenge) {
+        SoftwareAuthenticator.Registration answer = rp.signUpAnswer(authenticator, "alice").challenge(challenge);
+
+        CeremonyException e = catchThrowableOfType(CeremonyException.class, () -> rp.finish(answer));
+        assertThat(e).isNotNull();
+        assertThat(e.failure()).isIn(INVALID_REQUEST, CHALLENGE_NOT_FOUND);
+        assertNothingStored();
     }
 
     @ParameterizedTest

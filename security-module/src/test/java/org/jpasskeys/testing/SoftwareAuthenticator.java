@@ -71,8 +71,12 @@ public final class SoftwareAuthenticator {
     private byte credentialFlags;
 
     private SoftwareAuthenticator(Algorithm algorithm, byte[] credentialId) {
+        this(algorithm, generate(algorithm, 2048), credentialId);
+    }
+
+    private SoftwareAuthenticator(Algorithm algorithm, KeyPair keyPair, byte[] credentialId) {
         this.algorithm = algorithm;
-        this.keyPair = generate(algorithm);
+        this.keyPair = keyPair;
         this.credentialId = credentialId;
         this.aaguid = UUID.fromString("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4");
     }
@@ -88,6 +92,11 @@ public final class SoftwareAuthenticator {
     /** An authenticator whose credential id is the given one (for duplicate and length tests). */
     public static SoftwareAuthenticator withCredentialId(byte[] credentialId) {
         return new SoftwareAuthenticator(Algorithm.ES256, credentialId.clone());
+    }
+
+    /** The largest case a record must keep: an RS256 key of 4096 bits under a 1023-byte credential id. */
+    public static SoftwareAuthenticator largest() {
+        return new SoftwareAuthenticator(Algorithm.RS256, generate(Algorithm.RS256, 4096), random(1023));
     }
 
     /** A synced passkey: BE and BS set. */
@@ -396,7 +405,7 @@ public final class SoftwareAuthenticator {
         }
     }
 
-    private static KeyPair generate(Algorithm algorithm) {
+    private static KeyPair generate(Algorithm algorithm, int rsaBits) {
         try {
             KeyPairGenerator generator;
             switch (algorithm) {
@@ -407,7 +416,7 @@ public final class SoftwareAuthenticator {
                 case EDDSA -> generator = KeyPairGenerator.getInstance("Ed25519");
                 case RS256 -> {
                     generator = KeyPairGenerator.getInstance("RSA");
-                    generator.initialize(new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+                    generator.initialize(new RSAKeyGenParameterSpec(rsaBits, RSAKeyGenParameterSpec.F4));
                 }
                 default -> throw new IllegalArgumentException(algorithm.name());
             }
