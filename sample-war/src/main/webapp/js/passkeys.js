@@ -44,8 +44,8 @@ function render(passkey) {
   confirm.querySelector('.keep').addEventListener('click', () => { confirm.hidden = true; });
   confirm.querySelector('.really-delete').addEventListener('click', () => act(async () => {
     await withRecentSignIn(() => credentials.remove(passkey.id));
-    const remaining = await credentials.list();
-    signal.acceptedCredentials(caller.rpId, caller.userHandle, remaining.map((p) => p.id));
+    const remaining = [...list.children].map((li) => li.dataset.id).filter((id) => id !== passkey.id);
+    signal.acceptedCredentials(caller.rpId, caller.userHandle, remaining);
     return `Deleted “${passkey.name}”. You can also remove it from your device or password manager.`;
   }));
   return item;

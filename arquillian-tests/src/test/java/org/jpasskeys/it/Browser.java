@@ -48,7 +48,8 @@ final class Browser implements AutoCloseable {
                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
                             "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")).toFile())
+                    .usingDriverExecutable(Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"))
+                            .toFile())
                     .build();
             // WebAuthn needs a secure context: localhost is one, whatever name the server reports.
             return new Browser(new ChromeDriver(service, options), new URL("http", "localhost", base.getPort(),
@@ -135,7 +136,8 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the element shows {@code text} (or fails with what it shows). */
     String waitForText(String css, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
         return element(css).getText();
     }
 

@@ -60,7 +60,8 @@ final class CredentialPublicKeys {
             if (new BigInteger(1, rsa.getN()).bitLength() < MIN_RSA_BITS) {
                 return "the RSA modulus has fewer than " + MIN_RSA_BITS + " bits";
             }
-            return exponent.testBit(0) && exponent.compareTo(BigInteger.ONE) > 0 ? null : "the RSA exponent is not valid";
+            boolean oddAboveOne = exponent.testBit(0) && exponent.compareTo(BigInteger.ONE) > 0;
+            return oddAboveOne ? null : "the RSA exponent is not valid";
         }
         return "unsupported key type";
     }

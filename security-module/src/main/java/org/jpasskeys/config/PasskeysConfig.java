@@ -97,8 +97,8 @@ public record PasskeysConfig(
     /** This configuration with anonymous sign-up switched on or off. */
     public PasskeysConfig withSelfServiceRegistration(boolean on) {
         return new PasskeysConfig(rpId, rpName, origins, basePath, loginPage, maxBodyBytes, challengeTtl,
-                challengeMaxPending, on, attestation, maxCredentialsPerUser, recentSignIn, tokenIssuer, tokenAudience, tokenLifetime,
-                tokenKeyLocation, previousTokenKeyLocation, auditRetention, auditAdminGroup, rateLimit);
+                challengeMaxPending, on, attestation, maxCredentialsPerUser, recentSignIn, tokenIssuer, tokenAudience,
+                tokenLifetime, tokenKeyLocation, previousTokenKeyLocation, auditRetention, auditAdminGroup, rateLimit);
     }
 
     private static String requireText(String value, String key) {

@@ -32,9 +32,9 @@ import org.jpasskeys.token.TokenSubject;
  * Passkey sign-in for Jakarta Security. A {@link PasskeyCredential} handed to
  * {@code SecurityContext.authenticate} is validated by the {@code IdentityStoreHandler}; on success the
  * caller is kept in the session. A {@code UsernamePasswordCredential} is validated the same way, by the
- * application's own password store, as a fallback of lower assurance. Every other request is authenticated by a valid Bearer token of this
- * issuer or by that session; an unauthenticated request for a protected resource answers 401 (API) or is
- * sent to the login page (browser).
+ * application's own password store, as a fallback of lower assurance. Every other request is authenticated
+ * by a valid Bearer token of this issuer or by that session; an unauthenticated request for a protected
+ * resource answers 401 (API) or is sent to the login page (browser).
  */
 @ApplicationScoped
 public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechanism {

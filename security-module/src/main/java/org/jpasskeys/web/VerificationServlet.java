@@ -80,7 +80,8 @@ public class VerificationServlet extends ApiServlet {
                 .add("user", Views.user(result.user()));
         if (result.newAccount()) {
             // Sign-up signs the new account in.
-            PasskeyPrincipal caller = groups.resolve(SignInMethod.passkey(result.user(), result.credential().createdAt()));
+            PasskeyPrincipal caller = groups.resolve(
+                    SignInMethod.passkey(result.user(), result.credential().createdAt()));
             CallerSession.establish(request, caller, Optional.of(result.credential().credentialIdBase64Url()));
             signIns.withToken(request, answer, caller);
         }
@@ -98,7 +99,7 @@ public class VerificationServlet extends ApiServlet {
             throw PasskeyAuthenticationMechanism.failureOf(request)
                     .orElseGet(() -> CeremonyException.authenticationFailed("identity store refused the passkey"));
         }
-        signIns.signedIn(request, response, caller.get(),
-                Optional.of(CredentialIds.encode(credential.response().credentialId())), "user resolved from userHandle");
+        signIns.signedIn(request, response, caller.get(), Optional.of(CredentialIds.encode(
+                credential.response().credentialId())), "user resolved from userHandle");
     }
 }

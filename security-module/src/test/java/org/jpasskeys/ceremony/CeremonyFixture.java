@@ -26,8 +26,7 @@ final class CeremonyFixture {
 
     final PasskeysConfig config = new PasskeysConfig(RP_ID, "Example", Set.of(ORIGIN), "/v1/portal/mfa/passkey",
             "/", 16384, Duration.ofMinutes(5), 1000, true, AttestationPolicy.NONE, 10, Duration.ofMinutes(15),
-            "https://example.com",
-            "example", Duration.ofMinutes(15), Path.of("unused.pem"), Optional.empty(), Duration.ofDays(90), "admin",
+            "https://example.com", "example", Duration.ofMinutes(15), Path.of("unused.pem"), Optional.empty(), Duration.ofDays(90), "admin",
             PasskeysConfig.developmentDefaults().rateLimit());
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final CaffeineChallengeStore challenges = new CaffeineChallengeStore(config.challengeTtl(),

@@ -15,11 +15,8 @@ import org.jpasskeys.credential.jpa.SchemaMigration;
         dataSourceLookup = SchemaMigration.DATASOURCE,
         callerQuery = "SELECT password_hash FROM sample_password WHERE username = ?",
         hashAlgorithm = Pbkdf2PasswordHash.class,
-        hashAlgorithmParameters = {
-                "Pbkdf2PasswordHash.Algorithm=" + PasswordHashing.ALGORITHM,
-                "Pbkdf2PasswordHash.Iterations=" + PasswordHashing.ITERATIONS,
-                "Pbkdf2PasswordHash.SaltSizeBytes=32",
-                "Pbkdf2PasswordHash.KeySizeBytes=64"},
+        hashAlgorithmParameters = {PasswordHashing.ALGORITHM, PasswordHashing.ITERATIONS, PasswordHashing.SALT_BYTES,
+                PasswordHashing.KEY_BYTES},
         useFor = IdentityStore.ValidationType.VALIDATE)
 @ApplicationScoped
 public class PasswordStore {
