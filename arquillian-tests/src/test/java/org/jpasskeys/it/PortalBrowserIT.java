@@ -69,17 +69,14 @@ class PortalBrowserIT {
         String laptop = browser.addAuthenticator("internal");
         String username = Deployments.uniqueUsername("bea");
         signUpWithPasskey(username);
-        Browser.DetachedAuthenticator detached = browser.detach(laptop, "internal");
-        signOut();
-        browser.reattach(detached);
+        signOutHolding(laptop, "internal");
         // The autofill request pending since the page loaded does not take the returned authenticator.
         sleep(2000);
         assertThat(browser.path()).isEqualTo("/");
 
         browser.click("#passkey-sign-in");
 
-        browser.waitForPath("/account/");
-        assertThat(browser.waitForText("#caller", username)).isEqualTo(username);
+        assertSignedInAs(username);
         assertThat(browser.element("#auth-method").getText()).isEqualTo("a passkey");
     }
 
@@ -88,14 +85,11 @@ class PortalBrowserIT {
         String laptop = browser.addAuthenticator("internal");
         String username = Deployments.uniqueUsername("cy");
         signUpWithPasskey(username);
-        Browser.DetachedAuthenticator detached = browser.detach(laptop, "internal");
-        signOut();
-        browser.reattach(detached);
+        signOutHolding(laptop, "internal");
 
         browser.go("");
 
-        browser.waitForPath("/account/");
-        assertThat(browser.waitForText("#caller", username)).isEqualTo(username);
+        assertSignedInAs(username);
     }
 
     @Test
@@ -125,12 +119,9 @@ class PortalBrowserIT {
         assertThat(browser.visible("#upgrade-prompt")).isFalse();
         assertThat(browser.credentials(laptop)).hasSize(1);
 
-        Browser.DetachedAuthenticator detached = browser.detach(laptop, "internal");
-        signOut();
-        browser.reattach(detached);
+        signOutHolding(laptop, "internal");
         browser.click("#passkey-sign-in");
-        browser.waitForPath("/account/");
-        assertThat(browser.waitForText("#caller", username)).isEqualTo(username);
+        assertSignedInAs(username);
         assertThat(browser.waitForText("#auth-method", "a passkey")).isEqualTo("a passkey");
     }
 
@@ -152,12 +143,9 @@ class PortalBrowserIT {
         assertThat(browser.credentials(laptop)).hasSize(1);
 
         browser.removeAuthenticator(laptop);
-        Browser.DetachedAuthenticator detachedPhone = browser.detach(phone, "cable");
-        signOut();
-        browser.reattach(detachedPhone);
+        signOutHolding(phone, "cable");
         browser.click("#passkey-sign-in");
-        browser.waitForPath("/account/");
-        assertThat(browser.waitForText("#caller", username)).isEqualTo(username);
+        assertSignedInAs(username);
     }
 
     @Test
@@ -227,6 +215,12 @@ class PortalBrowserIT {
         browser.waitForText("#caller", username);
     }
 
+    /** The browser is on the account page of {@code username}. */
+    private void assertSignedInAs(String username) {
+        browser.waitForPath("/account/");
+        assertThat(browser.waitForText("#caller", username)).isEqualTo(username);
+    }
+
     private void signUpWithPasskey(String username) {
         browser.go("signup.html");
         browser.type("#username", username);
@@ -242,6 +236,16 @@ class PortalBrowserIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Signs out and lands on the sign-in page without signing in again: Chromium's virtual authenticator
+     * would answer the page's autofill request at once, so it is away while the page loads.
+     */
+    private void signOutHolding(String authenticatorId, String transport) {
+        Browser.DetachedAuthenticator detached = browser.detach(authenticatorId, transport);
+        signOut();
+        browser.reattach(detached);
     }
 
     private void signOut() {
