@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.http.HttpExchange;
-import org.jpasskeys.http.ProblemException;
+import org.jpasskeys.web.Answers;
 
 /** Ends the session. Access tokens already handed out stay valid until they expire. */
 @WebServlet("/api/sign-out")
@@ -23,19 +23,23 @@ public class SignOutServlet extends HttpServlet {
     transient PasskeysConfig config;
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, ServletException {
-        try {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Answers.answer(this, "sign-out", response, () -> {
             HttpExchange.requireAllowedOrigin(request, config.origins());
-        } catch (ProblemException e) {
-            HttpExchange.writeProblem(response, e.problem());
-            return;
+            logout(request);
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        });
+    }
+
+    private static void logout(HttpServletRequest request) {
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            throw new IllegalStateException("the container could not sign the caller out", e);
         }
-        request.logout();
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 }

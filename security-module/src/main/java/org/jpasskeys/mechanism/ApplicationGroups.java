@@ -23,13 +23,13 @@ public class ApplicationGroups {
 
     /** {@code caller} in its own groups and in every group the providing stores name. */
     public PasskeyPrincipal resolve(PasskeyPrincipal caller) {
-        Set<String> groups = new HashSet<>(caller.groups());
+        Set<String> groups = new HashSet<>();
         CredentialValidationResult validated = new CredentialValidationResult(caller);
         for (IdentityStore store : stores) {
             if (store.validationTypes().contains(IdentityStore.ValidationType.PROVIDE_GROUPS)) {
                 groups.addAll(store.getCallerGroups(validated));
             }
         }
-        return caller.withGroups(groups);
+        return caller.alsoIn(groups);
     }
 }

@@ -2,8 +2,6 @@ package org.jpasskeys.mechanism;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -135,9 +133,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         if (account.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        Set<String> groups = new HashSet<>(result.getCallerGroups());
-        groups.add(SignInMethod.CALLER_GROUP);
-        PasskeyPrincipal caller = SignInMethod.password(account.get(), Instant.now()).withGroups(groups);
+        PasskeyPrincipal caller = SignInMethod.password(account.get(), Instant.now()).alsoIn(result.getCallerGroups());
         CallerSession.establish(request, caller, Optional.empty());
         return context.notifyContainerAboutLogin(caller, caller.groups());
     }

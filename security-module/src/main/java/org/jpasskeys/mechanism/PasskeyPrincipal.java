@@ -2,6 +2,8 @@ package org.jpasskeys.mechanism;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -35,6 +37,13 @@ public final class PasskeyPrincipal extends CallerPrincipal {
         this.acr = Objects.requireNonNull(acr);
         this.amr = List.copyOf(amr);
         this.groups = Set.copyOf(groups);
+    }
+
+    /** The same caller in its own groups and in {@code more} as well. */
+    public PasskeyPrincipal alsoIn(Collection<String> more) {
+        Set<String> all = new HashSet<>(groups);
+        all.addAll(more);
+        return withGroups(all);
     }
 
     /** The same caller in {@code groups} (e.g. as the identity stores resolved them at sign-in). */

@@ -10,11 +10,14 @@ import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
 import org.jpasskeys.http.ProblemException;
 
-/** Runs an endpoint and turns every failure into a problem answer; no stack trace ever reaches the caller. */
-final class Answers {
+/**
+ * Runs an endpoint and turns every failure into a problem answer; no stack trace ever reaches the caller.
+ * An application's own endpoints beside the module's (e.g. a password form) answer through it too.
+ */
+public final class Answers {
 
     /** What an endpoint does; it writes its own answer when it succeeds. */
-    interface Endpoint {
+    public interface Endpoint {
         void run() throws IOException;
     }
 
@@ -22,7 +25,7 @@ final class Answers {
     }
 
     /** Runs {@code endpoint}; a refused ceremony is handed to {@code refused} (for the audit log) first. */
-    static void answer(GenericServlet servlet, String name, HttpServletResponse response, Endpoint endpoint,
+    public static void answer(GenericServlet servlet, String name, HttpServletResponse response, Endpoint endpoint,
                        Consumer<CeremonyException> refused) throws IOException {
         try {
             endpoint.run();
@@ -40,5 +43,11 @@ final class Answers {
                 HttpExchange.writeProblem(response, Problem.internalError());
             }
         }
+    }
+
+    /** Runs {@code endpoint}, whose refusals need no audit of their own. */
+    public static void answer(GenericServlet servlet, String name, HttpServletResponse response, Endpoint endpoint)
+            throws IOException {
+        answer(servlet, name, response, endpoint, refusal -> { });
     }
 }

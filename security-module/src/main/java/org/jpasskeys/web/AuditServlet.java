@@ -59,7 +59,7 @@ public class AuditServlet extends HttpServlet {
             events.find(query).forEach(event -> page.add(view(event)));
             HttpExchange.writeJson(response, 200, Json.createObjectBuilder()
                     .add("events", page).add("page", query.page()).add("size", query.size()).build());
-        }, refusal -> { });
+        });
     }
 
     private AuditQuery query(HttpServletRequest request) {

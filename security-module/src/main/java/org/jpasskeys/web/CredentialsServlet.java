@@ -59,7 +59,7 @@ public class CredentialsServlet extends HttpServlet {
                 default -> throw new ProblemException(new Problem(405, "invalid_request", "Method not allowed",
                         "Use GET, PATCH or DELETE."));
             }
-        }, refusal -> { });
+        });
     }
 
     private void list(PasskeyPrincipal caller, Optional<String> id, HttpServletResponse response) throws IOException {

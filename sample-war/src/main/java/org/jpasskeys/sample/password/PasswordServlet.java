@@ -15,7 +15,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.SignUpRequest;
 import org.jpasskeys.ceremony.Usernames;
 import org.jpasskeys.config.PasskeysConfig;
@@ -24,6 +23,7 @@ import org.jpasskeys.http.Problem;
 import org.jpasskeys.http.ProblemException;
 import org.jpasskeys.mechanism.CallerSession;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
+import org.jpasskeys.web.Answers;
 import org.jpasskeys.web.SignInAnswers;
 
 /**
@@ -52,7 +52,7 @@ public class PasswordServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
+        Answers.answer(this, request.getServletPath(), response, () -> {
             JsonObject body = HttpExchange.readJsonObject(request, config.origins(), config.maxBodyBytes());
             String username = Usernames.normalize(text(body, "username"));
             char[] password = text(body, "password").toCharArray();
@@ -61,11 +61,7 @@ public class PasswordServlet extends HttpServlet {
                 accounts.signUp(new SignUpRequest(username, displayName, false), password);
             }
             signIn(username, password, request, response);
-        } catch (ProblemException e) {
-            HttpExchange.writeProblem(response, e.problem());
-        } catch (CeremonyException e) {
-            HttpExchange.writeProblem(response, Problem.of(e));
-        }
+        });
     }
 
     private void signIn(String username, char[] password, HttpServletRequest request, HttpServletResponse response)
