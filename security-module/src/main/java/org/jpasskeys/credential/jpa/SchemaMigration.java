@@ -17,13 +17,14 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jpasskeys.platform.PasskeysDataSource;
 
 /** Brings the module's tables up to date with Liquibase; run once when the web application starts. */
 @ApplicationScoped
 public class SchemaMigration {
 
-    /** JNDI name of the datasource the application provides. */
-    public static final String DATASOURCE = "java:app/jdbc/jpasskeys";
+    /** JNDI name of the module's datasource. */
+    public static final String DATASOURCE = PasskeysDataSource.JNDI_NAME;
 
     static final String CHANGELOG = "org/jpasskeys/db/changelog.sql";
 
@@ -33,13 +34,13 @@ public class SchemaMigration {
         migrate(dataSource());
     }
 
-    /** The datasource the application defined for the module. */
+    /** The module's datasource, as the server provides it (pooled, enlisted in transactions). */
     public static DataSource dataSource() {
         try {
             return InitialContext.doLookup(DATASOURCE);
         } catch (NamingException e) {
             throw new IllegalStateException("jpasskeys needs the datasource " + DATASOURCE
-                    + ": define it in the application (see README)", e);
+                    + ": on Open Liberty, bind it to a server data source in WEB-INF/ibm-web-bnd.xml (see README)", e);
         }
     }
 
