@@ -27,7 +27,7 @@ final class ApiClient {
     private final HttpClient http;
 
     ApiClient(URL deployment) {
-        // Payara reports its host address; the relying party is configured for localhost.
+        // Servers report their host address; the relying party is configured for localhost.
         String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
         this.base = URI.create("http://localhost:" + deployment.getPort() + path);
         this.origin = base.getScheme() + "://" + base.getHost() + ":" + base.getPort();

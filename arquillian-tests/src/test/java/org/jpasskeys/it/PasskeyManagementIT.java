@@ -17,7 +17,7 @@ import org.jpasskeys.testing.SoftwareAuthenticator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Adding passkeys on this and another device, and managing them, over real HTTP against Payara Micro. */
+/** Adding passkeys on this and another device, and managing them, over real HTTP against the server under test. */
 @ExtendWith(ArquillianExtension.class)
 class PasskeyManagementIT {
 

@@ -69,6 +69,20 @@ class PasswordFallbackIT {
     }
 
     @Test
+    void aSignedInSessionIsNotSignedInAgainByAWrongPassword() {
+        // Undertow (WildFly) does not ask the mechanism again for a request its session already authenticated.
+        String username = Deployments.uniqueUsername("rita");
+        ApiClient signedIn = new ApiClient(base);
+        assertThat(signUp(signedIn, username, PASSWORD).status()).isEqualTo(200);
+
+        Answer wrongPassword = signIn(signedIn, username, "not the password");
+
+        assertThat(wrongPassword.status()).as(wrongPassword.raw().body()).isEqualTo(401);
+        assertThat(wrongPassword.code()).isEqualTo("authentication_failed");
+        assertThat(signIn(signedIn, username, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
     void aRefusedSignUpStoresNothing() {
         String username = Deployments.uniqueUsername("ray");
         ApiClient client = new ApiClient(base);

@@ -10,6 +10,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +20,7 @@ import org.openqa.selenium.support.ui.Select;
  * The sample portal in headless Chromium with virtual authenticators, as a person uses it. Each test leaves
  * a screenshot of its last page in {@code target/screenshots}.
  */
+@Tag("browser")
 @ExtendWith(ArquillianExtension.class)
 class PortalBrowserIT {
 

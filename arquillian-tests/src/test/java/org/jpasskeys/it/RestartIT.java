@@ -35,9 +35,10 @@ class RestartIT extends RestartableServerScenario {
         assertThat(added.status()).as(added.raw().body()).isEqualTo(201);
         assertThat(new ApiClient(Deployments.restartableServer()).signIn(phone).status()).isEqualTo(200);
         SoftwareAuthenticator.Assertion issuedBeforeRestart = before.signInAnswer(largest);
-        // Ends the server process (see RestartableServerScenario).
         deployer.undeploy(APP);
+        controller.stop(SERVER);
 
+        controller.start(SERVER);
         deployer.deploy(APP);
         ApiClient after = new ApiClient(Deployments.restartableServer());
         Answer stale = after.post("verify-authentication", issuedBeforeRestart.json());

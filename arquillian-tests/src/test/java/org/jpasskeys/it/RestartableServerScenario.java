@@ -11,15 +11,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A scenario that runs its own server: Payara Micro's Arquillian container starts one process per
- * deployment, and {@code undeploy} ends it. The server keeps the default rate limits; a sign-in counts as
- * recent ({@code passkeys.credentials.recent-sign-in}) for {@value #RECENT_SIGN_IN_SECONDS} seconds.
+ * A scenario that starts and stops its own server (the container {@value #SERVER} of each
+ * {@code arquillian-<server>.xml}; on Payara Micro one process per deployment). The server keeps the default
+ * rate limits; a sign-in counts as recent ({@code passkeys.credentials.recent-sign-in}) for
+ * {@value #RECENT_SIGN_IN_SECONDS} seconds.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 abstract class RestartableServerScenario {
 
-    static final String SERVER = "payara-micro-restartable";
+    static final String SERVER = "restartable";
     static final String APP = "sample-restartable";
     static final int RECENT_SIGN_IN_SECONDS = 3;
 

@@ -23,7 +23,7 @@ import org.jpasskeys.testing.SoftwareAuthenticator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Sign-up, usernameless sign-in and the protected page, over real HTTP against Payara Micro. */
+/** Sign-up, usernameless sign-in and the protected page, over real HTTP against the server under test. */
 @ExtendWith(ArquillianExtension.class)
 class SignUpAndSignInIT {
 
@@ -189,6 +189,25 @@ class SignUpAndSignInIT {
 
         assertThat(replay.status()).isEqualTo(400);
         assertThat(replay.code()).isEqualTo("challenge_not_found");
+    }
+
+    @Test
+    void aSignedInSessionGetsNoFreshTokenForATamperedAssertion() {
+        // Undertow (WildFly) does not ask the mechanism again for a request its session already authenticated;
+        // a step-up must still verify the assertion.
+        SoftwareAuthenticator phone = SoftwareAuthenticator.es256();
+        ApiClient signedIn = new ApiClient(base);
+        assertThat(signedIn.signUp(phone, Deployments.uniqueUsername("gina")).status()).isEqualTo(201);
+        JsonObject tampered = signedIn.signInAnswer(phone).editSignature(signature -> {
+            signature[signature.length - 1] ^= 1;
+            return signature;
+        }).json();
+
+        Answer refused = signedIn.post("verify-authentication", tampered);
+
+        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(401);
+        assertThat(refused.code()).isEqualTo("authentication_failed");
+        assertThat(refused.raw().body()).doesNotContain("accessToken");
     }
 
     @Test

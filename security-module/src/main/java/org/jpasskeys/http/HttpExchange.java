@@ -79,13 +79,7 @@ public final class HttpExchange {
         if (problem.status() == 401 && response.getHeader("WWW-Authenticate") == null) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        write(response, problem.status(), PROBLEM_JSON, Json.createObjectBuilder()
-                .add("type", problem.type())
-                .add("title", problem.title())
-                .add("status", problem.status())
-                .add("detail", problem.detail())
-                .add("code", problem.code())
-                .build().toString());
+        write(response, problem.status(), PROBLEM_JSON, problem.toJson().toString());
     }
 
     private static void write(HttpServletResponse response, int status, String contentType, String body)

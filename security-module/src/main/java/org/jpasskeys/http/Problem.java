@@ -2,6 +2,9 @@ package org.jpasskeys.http;
 
 import java.util.Objects;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
 import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.CeremonyFailure;
 
@@ -29,6 +32,11 @@ public record Problem(int status, String code, String title, String detail) {
         return new Problem(401, "unauthenticated", "Sign-in required", detail);
     }
 
+    /** Signed in, but not in the role (group) the resource needs. */
+    public static Problem forbidden(String detail) {
+        return new Problem(403, "forbidden", "Forbidden", detail);
+    }
+
     public static Problem internalError() {
         return new Problem(500, "internal_error", "Internal error",
                 "Something went wrong on our side and nothing was changed. Try again in a moment.");
@@ -37,6 +45,17 @@ public record Problem(int status, String code, String title, String detail) {
     public static Problem of(CeremonyException e) {
         CeremonyFailure failure = e.failure();
         return new Problem(status(failure), failure.code(), title(failure), e.detail());
+    }
+
+    /** The RFC 9457 body. */
+    public JsonObject toJson() {
+        return Json.createObjectBuilder()
+                .add("type", type())
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail)
+                .add("code", code)
+                .build();
     }
 
     /** The {@code type} URI: the code under a fixed namespace. */

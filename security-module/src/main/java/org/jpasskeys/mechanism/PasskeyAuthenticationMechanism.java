@@ -8,8 +8,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
@@ -38,6 +41,7 @@ import org.jpasskeys.token.TokenSubject;
 public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String FAILURE = PasskeyAuthenticationMechanism.class.getName() + ".failure";
+    private static final String VALIDATED = PasskeyAuthenticationMechanism.class.getName() + ".validated";
     private static final String BEARER = "bearer ";
 
     @Inject
@@ -58,13 +62,10 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        if (context.isAuthenticationRequest()) {
-            if (context.getAuthParameters().getCredential() instanceof PasskeyCredential passkey) {
-                return signIn(passkey, request, context);
-            }
-            if (context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential password) {
-                return signIn(password, request, context);
-            }
+        if (context.isAuthenticationRequest() && isSignInCredential(context.getAuthParameters().getCredential())) {
+            return validate(context.getAuthParameters().getCredential(), request)
+                    .map(caller -> context.notifyContainerAboutLogin(caller, caller.groups()))
+                    .orElse(AuthenticationStatus.SEND_FAILURE);
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
@@ -81,11 +82,47 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     /**
+     * Signs the caller in with {@code credential} (a {@link PasskeyCredential} or a
+     * {@code UsernamePasswordCredential}) through {@code SecurityContext.authenticate}, and answers the caller
+     * that this request validated, never one from before. Undertow (WildFly) does not ask the mechanism again
+     * when the request's session already authenticated it, and answers SUCCESS for that earlier caller: the
+     * credential is then validated here, the same way, so that it is checked on every server.
+     *
+     * @return the signed-in caller, or empty when the credential was refused ({@link #failureOf} tells why)
+     */
+    public Optional<PasskeyPrincipal> signIn(Credential credential, SecurityContext securityContext,
+                                             HttpServletRequest request, HttpServletResponse response) {
+        AuthenticationStatus status = securityContext.authenticate(request, response,
+                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
+        if (status != AuthenticationStatus.SUCCESS) {
+            return Optional.empty();
+        }
+        Optional<PasskeyPrincipal> validated = Optional.ofNullable((PasskeyPrincipal) request.getAttribute(VALIDATED));
+        if (validated.isEmpty() && failureOf(request).isEmpty()) {
+            return validate(credential, request);
+        }
+        return validated;
+    }
+
+    /**
      * Why the last sign-in of this request failed, for the endpoint to answer with: a {@link CeremonyException}
      * for a refused passkey, another exception when the server failed (e.g. its database).
      */
     public static Optional<RuntimeException> failureOf(HttpServletRequest request) {
         return Optional.ofNullable((RuntimeException) request.getAttribute(FAILURE));
+    }
+
+    private static boolean isSignInCredential(Credential credential) {
+        return credential instanceof PasskeyCredential || credential instanceof UsernamePasswordCredential;
+    }
+
+    /** Validates a sign-in credential and, when it is good, keeps the caller in the session and in the request. */
+    private Optional<PasskeyPrincipal> validate(Credential credential, HttpServletRequest request) {
+        Optional<PasskeyPrincipal> caller = credential instanceof PasskeyCredential passkey
+                ? validate(passkey, request)
+                : validate((UsernamePasswordCredential) credential, request);
+        caller.ifPresent(validated -> request.setAttribute(VALIDATED, validated));
+        return caller;
     }
 
     /** A session signed in by a passkey ends once that passkey is removed from the account. */
@@ -99,43 +136,41 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         return false;
     }
 
-    private AuthenticationStatus signIn(PasskeyCredential passkey, HttpServletRequest request,
-                                        HttpMessageContext context) {
+    private Optional<PasskeyPrincipal> validate(PasskeyCredential passkey, HttpServletRequest request) {
         CredentialValidationResult result;
         try {
             result = identityStoreHandler.validate(passkey);
         } catch (RuntimeException e) {
             // Kept for the endpoint: a refusal becomes its problem answer, anything else a 500, never a token.
             request.setAttribute(FAILURE, e);
-            return AuthenticationStatus.SEND_FAILURE;
+            return Optional.empty();
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID
                 || !(result.getCallerPrincipal() instanceof PasskeyPrincipal caller)) {
-            return AuthenticationStatus.SEND_FAILURE;
+            return Optional.empty();
         }
         // The groups of every group-providing identity store, the application's included.
-        CallerSession.establish(request, caller.withGroups(result.getCallerGroups()),
-                Optional.of(CredentialIds.encode(passkey.response().credentialId())));
-        return context.notifyContainerAboutLogin(result);
+        PasskeyPrincipal signedIn = caller.withGroups(result.getCallerGroups());
+        CallerSession.establish(request, signedIn, Optional.of(CredentialIds.encode(passkey.response().credentialId())));
+        return Optional.of(signedIn);
     }
 
     /**
      * A password, validated by the application's own identity store (e.g. Jakarta Security's database store):
      * the caller must also have an account here, and signs in at AAL1.
      */
-    private AuthenticationStatus signIn(UsernamePasswordCredential password, HttpServletRequest request,
-                                        HttpMessageContext context) {
+    private Optional<PasskeyPrincipal> validate(UsernamePasswordCredential password, HttpServletRequest request) {
         CredentialValidationResult result = identityStoreHandler.validate(password);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return AuthenticationStatus.SEND_FAILURE;
+            return Optional.empty();
         }
         Optional<UserAccount> account = users.findByUsername(result.getCallerPrincipal().getName());
         if (account.isEmpty()) {
-            return AuthenticationStatus.SEND_FAILURE;
+            return Optional.empty();
         }
         PasskeyPrincipal caller = SignInMethod.password(account.get(), Instant.now()).alsoIn(result.getCallerGroups());
         CallerSession.establish(request, caller, Optional.empty());
-        return context.notifyContainerAboutLogin(caller, caller.groups());
+        return Optional.of(caller);
     }
 
     private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {

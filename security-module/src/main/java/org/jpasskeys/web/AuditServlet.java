@@ -51,8 +51,7 @@ public class AuditServlet extends HttpServlet {
             PasskeyPrincipal caller = ApiServlet.caller(securityContext).orElseThrow(() -> new ProblemException(
                     Problem.unauthenticated("Sign in to read the audit log.")));
             if (!caller.groups().contains(config.auditAdminGroup())) {
-                throw new ProblemException(new Problem(403, "forbidden", "Forbidden",
-                        "Only administrators may read the audit log."));
+                throw new ProblemException(Problem.forbidden("Only administrators may read the audit log."));
             }
             AuditQuery query = query(request);
             JsonArrayBuilder page = Json.createArrayBuilder();

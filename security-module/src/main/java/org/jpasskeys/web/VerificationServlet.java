@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jpasskeys.audit.AuditEventType;
@@ -43,6 +41,9 @@ public class VerificationServlet extends ApiServlet {
 
     @Inject
     transient SignInAnswers signIns;
+
+    @Inject
+    transient PasskeyAuthenticationMechanism mechanism;
 
     @Inject
     transient ApplicationGroups groups;
@@ -91,10 +92,8 @@ public class VerificationServlet extends ApiServlet {
     private void verifyAuthentication(JsonObject body, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         PasskeyCredential credential = new PasskeyCredential(ResponseJson.authentication(body));
-        AuthenticationStatus status = securityContext.authenticate(request, response,
-                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
-        Optional<PasskeyPrincipal> caller = CallerSession.caller(request);
-        if (status != AuthenticationStatus.SUCCESS || caller.isEmpty()) {
+        Optional<PasskeyPrincipal> caller = mechanism.signIn(credential, securityContext, request, response);
+        if (caller.isEmpty()) {
             // A refusal answers with its problem; a server failure (e.g. the database) with 500. No token either way.
             throw PasskeyAuthenticationMechanism.failureOf(request)
                     .orElseGet(() -> CeremonyException.authenticationFailed("identity store refused the passkey"));

@@ -6,9 +6,7 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.annotation.WebServlet;
@@ -21,7 +19,7 @@ import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
 import org.jpasskeys.http.ProblemException;
-import org.jpasskeys.mechanism.CallerSession;
+import org.jpasskeys.mechanism.PasskeyAuthenticationMechanism;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
 import org.jpasskeys.web.Answers;
 import org.jpasskeys.web.SignInAnswers;
@@ -40,6 +38,9 @@ public class PasswordServlet extends HttpServlet {
 
     @Inject
     transient SecurityContext securityContext;
+
+    @Inject
+    transient PasskeyAuthenticationMechanism mechanism;
 
     @Inject
     transient PasswordAccounts accounts;
@@ -66,11 +67,9 @@ public class PasswordServlet extends HttpServlet {
 
     private void signIn(String username, char[] password, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
-                .withParams().credential(new UsernamePasswordCredential(username, new Password(password)))
-                .newAuthentication(true));
-        Optional<PasskeyPrincipal> caller = CallerSession.caller(request);
-        if (status == AuthenticationStatus.SUCCESS && caller.isPresent()) {
+        Optional<PasskeyPrincipal> caller = mechanism.signIn(
+                new UsernamePasswordCredential(username, new Password(password)), securityContext, request, response);
+        if (caller.isPresent()) {
             answers.signedIn(request, response, caller.get(), Optional.empty(), "signed in with a password");
         } else {
             answers.passwordRefused(request, response, "password refused for username " + username);
