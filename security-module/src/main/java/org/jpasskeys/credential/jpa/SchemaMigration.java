@@ -64,6 +64,11 @@ public class SchemaMigration {
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                             .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                             .execute());
+            // Liquibase leaves the connection outside auto-commit with its last reads open; ended here, they are
+            // not rolled back (and reported: Liberty's WLTC0033W) when the server takes the connection back.
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
             LOG.info(() -> "jpasskeys: database schema is up to date (" + changelog + ")");
         } catch (Exception e) {
             throw new IllegalStateException("jpasskeys: the schema migration failed (" + changelog + ")", e);
