@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What README's "Add passkeys to your application" promises: an application holding only the module (and what
  * it brings), one Jakarta REST resource with {@code @RolesAllowed}, one servlet with {@code @ServletSecurity},
  * its {@code microprofile-config.properties} and the documented descriptors gets passkey sign-up, usernameless
- * sign-in and protected resources by session and by Bearer token.
+ * sign-in and protected resources by session and by Bearer token. It also holds the PostgreSQL driver, as an
+ * application on PostgreSQL would (the module brings H2's).
  */
 @ExtendWith(ArquillianExtension.class)
 class MinimalApplicationIT {
@@ -40,6 +41,7 @@ class MinimalApplicationIT {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "minimal.war")
                 .addPackage(CallerResource.class.getPackage())
                 .addAsLibraries(moduleAndItsDependencies())
+                .addAsLibraries(new File(System.getProperty("it.postgresql.driver")))
                 .addAsResource(new StringAsset("passkeys.registration.self-service=true\n"),
                         "META-INF/microprofile-config.properties");
         for (String descriptor : DESCRIPTORS) {

@@ -1,6 +1,9 @@
 package org.jpasskeys.audit;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,17 +11,34 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
-/** Audit events in {@code jp_audit_event}; each saved in a transaction of its own. */
+/** Audit events in {@code jp_audit_event}; written in batches, each in a transaction of its own. */
 @ApplicationScoped
 public class AuditEventStore {
 
     @PersistenceContext(unitName = "jpasskeys")
     EntityManager em;
 
+    /** One JDBC batch in one transaction; the database numbers the rows (no generated keys come back). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void save(AuditEvent event) {
-        em.persist(AuditEventEntity.from(event));
+    public void saveAll(List<AuditEvent> events) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO jp_audit_event "
+                    + "(occurred_at, type, user_id, credential_id, client_address, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (AuditEvent event : events) {
+                    AuditEventEntity row = AuditEventEntity.from(event);
+                    insert.setObject(1, OffsetDateTime.ofInstant(row.occurredAt, ZoneOffset.UTC));
+                    insert.setString(2, row.type);
+                    insert.setString(3, row.userId);
+                    insert.setString(4, row.credentialId);
+                    insert.setString(5, row.clientAddress);
+                    insert.setString(6, row.detail);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /** Newest first, filtered by whatever {@code query} names. */

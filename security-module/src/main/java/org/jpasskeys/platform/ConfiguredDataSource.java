@@ -30,6 +30,15 @@ public class ConfiguredDataSource implements DataSource {
     private PrintWriter logWriter;
     private int loginTimeout;
 
+    /** What the server instantiates: the settings are read from MicroProfile Config at the first connection. */
+    public ConfiguredDataSource() {
+    }
+
+    /** With settings given, not read (tests). */
+    ConfiguredDataSource(DataSourceSettings settings) {
+        this.settings = settings;
+    }
+
     /** Set by the server from the definition's {@code properties}; WildFly needs at least one. */
     public void setConfigPrefix(String configPrefix) {
         this.configPrefix = configPrefix;

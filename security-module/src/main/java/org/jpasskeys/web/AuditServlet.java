@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jpasskeys.audit.AuditEvent;
 import org.jpasskeys.audit.AuditEventStore;
+import org.jpasskeys.audit.AuditLog;
 import org.jpasskeys.audit.AuditEventType;
 import org.jpasskeys.audit.AuditQuery;
 import org.jpasskeys.config.PasskeysConfig;
@@ -40,6 +41,9 @@ public class AuditServlet extends HttpServlet {
     transient AuditEventStore events;
 
     @Inject
+    transient AuditLog log;
+
+    @Inject
     transient PasskeysConfig config;
 
     @Inject
@@ -55,6 +59,7 @@ public class AuditServlet extends HttpServlet {
             }
             AuditQuery query = query(request);
             JsonArrayBuilder page = Json.createArrayBuilder();
+            log.flush(); // everything recorded so far, also what is still buffered
             events.find(query).forEach(event -> page.add(view(event)));
             HttpExchange.writeJson(response, 200, Json.createObjectBuilder()
                     .add("events", page).add("page", query.page()).add("size", query.size()).build());

@@ -1,5 +1,7 @@
 package org.jpasskeys.web;
 
+import java.security.Provider;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
@@ -9,15 +11,18 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jpasskeys.audit.AuditLog;
 import org.jpasskeys.audit.AuditRetention;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.jpa.SchemaMigration;
+import org.jpasskeys.platform.CryptoProviders;
 import org.jpasskeys.ratelimit.RateLimitFilter;
 import org.jpasskeys.token.SigningKey;
 
 /**
- * At start-up: brings the schema up to date, loads (or creates) the token signing key, then maps the API
- * below {@code passkeys.endpoint.base-path}. A bad configuration or database stops the application here.
+ * At start-up: chooses the signature provider, brings the schema up to date, loads (or creates) the token
+ * signing key, then maps the API below {@code passkeys.endpoint.base-path}. A bad configuration or database stops the application here.
  */
 @WebListener
 public class PasskeyEndpoints implements ServletContextListener {
@@ -36,8 +41,14 @@ public class PasskeyEndpoints implements ServletContextListener {
     @Inject
     AuditRetention auditRetention;
 
+    @Inject
+    AuditLog auditLog;
+
+    private Optional<Provider> installedCryptoProvider = Optional.empty();
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        installedCryptoProvider = CryptoProviders.apply(ConfigProvider.getConfig());
         schema.migrate();
         LOG.info(() -> "jpasskeys: token signing key " + signingKey.keyId() + " ready");
         auditRetention.start(config.auditRetention());
@@ -79,5 +90,7 @@ public class PasskeyEndpoints implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         auditRetention.stop();
+        auditLog.stop();
+        CryptoProviders.remove(installedCryptoProvider);
     }
 }
