@@ -1,5 +1,7 @@
 package org.jpasskeys.credential;
 
+import static org.jpasskeys.http.CachedJsonProvider.JSON;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -61,7 +62,7 @@ public final class PasskeyDescriptions {
 
     private static Map<UUID, String> readTable() {
         try (InputStream in = PasskeyDescriptions.class.getResourceAsStream(TABLE);
-             JsonReader reader = Json.createReader(in)) {
+             JsonReader reader = JSON.createReader(in)) {
             JsonObject table = reader.readObject();
             Map<UUID, String> byAaguid = new HashMap<>();
             table.forEach((aaguid, name) -> byAaguid.put(UUID.fromString(aaguid), ((JsonString) name).getString()));

@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -51,7 +50,7 @@ public final class HttpExchange {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
         String text = utf8(body);
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = CachedJsonProvider.JSON.createReader(new StringReader(text))) {
             JsonStructure structure = reader.read();
             if (structure instanceof JsonObject object) {
                 return object;

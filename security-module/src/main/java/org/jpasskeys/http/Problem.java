@@ -1,8 +1,9 @@
 package org.jpasskeys.http;
 
+import static org.jpasskeys.http.CachedJsonProvider.JSON;
+
 import java.util.Objects;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jpasskeys.ceremony.CeremonyException;
@@ -49,7 +50,7 @@ public record Problem(int status, String code, String title, String detail) {
 
     /** The RFC 9457 body. */
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", type())
                 .add("title", title)
                 .add("status", status)

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.transaction.Transactional;
 import org.jpasskeys.ceremony.AssertionResult;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.CeremonyException;
@@ -26,7 +27,9 @@ public class PasskeyIdentityStore implements IdentityStore {
     @Inject
     AuthenticationCeremony ceremony;
 
+    /** One transaction for the credential's and the account's reads and the counter update. */
     @Override
+    @Transactional
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof PasskeyCredential passkey)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;

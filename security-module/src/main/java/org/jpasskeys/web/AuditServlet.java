@@ -1,5 +1,7 @@
 package org.jpasskeys.web;
 
+import static org.jpasskeys.http.CachedJsonProvider.JSON;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -8,7 +10,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.security.enterprise.SecurityContext;
@@ -58,10 +59,10 @@ public class AuditServlet extends HttpServlet {
                 throw new ProblemException(Problem.forbidden("Only administrators may read the audit log."));
             }
             AuditQuery query = query(request);
-            JsonArrayBuilder page = Json.createArrayBuilder();
+            JsonArrayBuilder page = JSON.createArrayBuilder();
             log.flush(); // everything recorded so far, also what is still buffered
             events.find(query).forEach(event -> page.add(view(event)));
-            HttpExchange.writeJson(response, 200, Json.createObjectBuilder()
+            HttpExchange.writeJson(response, 200, JSON.createObjectBuilder()
                     .add("events", page).add("page", query.page()).add("size", query.size()).build());
         });
     }
@@ -91,7 +92,7 @@ public class AuditServlet extends HttpServlet {
     }
 
     private static JsonObjectBuilder view(AuditEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("occurredAt", event.occurredAt().toString())
                 .add("type", event.type().name());
         event.userId().ifPresent(u -> json.add("userId", u));

@@ -1,11 +1,12 @@
 package org.jpasskeys.web;
 
+import static org.jpasskeys.http.CachedJsonProvider.JSON;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.security.enterprise.SecurityContext;
@@ -66,7 +67,7 @@ public class CredentialsServlet extends HttpServlet {
         if (id.isPresent()) {
             throw PasskeyManagement.notFound();
         }
-        JsonArrayBuilder views = Json.createArrayBuilder();
+        JsonArrayBuilder views = JSON.createArrayBuilder();
         management.list(caller.userId()).forEach(credential -> views.add(Views.credential(credential, descriptions)));
         HttpExchange.writeJson(response, 200, views.build());
     }

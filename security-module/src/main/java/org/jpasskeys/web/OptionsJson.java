@@ -1,8 +1,9 @@
 package org.jpasskeys.web;
 
+import static org.jpasskeys.http.CachedJsonProvider.JSON;
+
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,17 +22,17 @@ final class OptionsJson {
     }
 
     static JsonObject creation(PublicKeyCredentialCreationOptions options) {
-        JsonArrayBuilder parameters = Json.createArrayBuilder();
-        options.algorithms().forEach(alg -> parameters.add(Json.createObjectBuilder()
+        JsonArrayBuilder parameters = JSON.createArrayBuilder();
+        options.algorithms().forEach(alg -> parameters.add(JSON.createObjectBuilder()
                 .add("type", "public-key").add("alg", alg)));
-        JsonObjectBuilder selection = Json.createObjectBuilder()
+        JsonObjectBuilder selection = JSON.createObjectBuilder()
                 .add("residentKey", "required")
                 .add("requireResidentKey", true)
                 .add("userVerification", "required");
         options.authenticatorAttachment().ifPresent(a -> selection.add("authenticatorAttachment", a));
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("rp", Json.createObjectBuilder().add("id", options.rpId()).add("name", options.rpName()))
-                .add("user", Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("rp", JSON.createObjectBuilder().add("id", options.rpId()).add("name", options.rpName()))
+                .add("user", JSON.createObjectBuilder()
                         .add("id", CredentialIds.encode(options.userHandle()))
                         .add("name", options.userName())
                         .add("displayName", options.userDisplayName()))
@@ -41,15 +42,15 @@ final class OptionsJson {
                 .add("excludeCredentials", descriptors(options.excludeCredentials()))
                 .add("authenticatorSelection", selection)
                 .add("attestation", options.attestation())
-                .add("extensions", Json.createObjectBuilder().add("credProps", true));
+                .add("extensions", JSON.createObjectBuilder().add("credProps", true));
         if (!options.hints().isEmpty()) {
-            json.add("hints", Json.createArrayBuilder(options.hints()));
+            json.add("hints", JSON.createArrayBuilder(options.hints()));
         }
         return json.build();
     }
 
     static JsonObject request(PublicKeyCredentialRequestOptions options) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("challenge", options.challenge())
                 .add("timeout", options.timeout().toMillis())
                 .add("rpId", options.rpId())
@@ -59,13 +60,13 @@ final class OptionsJson {
     }
 
     private static JsonArrayBuilder descriptors(List<PublicKeyCredentialDescriptor> descriptors) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (PublicKeyCredentialDescriptor descriptor : descriptors) {
-            JsonObjectBuilder item = Json.createObjectBuilder()
+            JsonObjectBuilder item = JSON.createObjectBuilder()
                     .add("type", "public-key")
                     .add("id", CredentialIds.encode(descriptor.id()));
             if (!descriptor.transports().isEmpty()) {
-                item.add("transports", Json.createArrayBuilder(descriptor.transports().stream().sorted().toList()));
+                item.add("transports", JSON.createArrayBuilder(descriptor.transports().stream().sorted().toList()));
             }
             array.add(item);
         }

@@ -1,11 +1,12 @@
 package org.jpasskeys.web;
 
+import static org.jpasskeys.http.CachedJsonProvider.JSON;
+
 import java.io.IOException;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,7 +40,7 @@ public class SignInAnswers {
     public void signedIn(HttpServletRequest request, HttpServletResponse response, PasskeyPrincipal caller,
                          Optional<String> credentialId, String detail) throws IOException {
         audit.record(request, AuditEventType.SIGN_IN_SUCCEEDED, Optional.of(caller.userId()), credentialId, detail);
-        HttpExchange.writeJson(response, 200, withToken(request, Json.createObjectBuilder()
+        HttpExchange.writeJson(response, 200, withToken(request, JSON.createObjectBuilder()
                 .add("user", Views.user(caller.userId(), caller.getName(), caller.displayName())), caller).build());
     }
 

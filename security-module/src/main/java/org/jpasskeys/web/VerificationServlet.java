@@ -1,10 +1,11 @@
 package org.jpasskeys.web;
 
+import static org.jpasskeys.http.CachedJsonProvider.JSON;
+
 import java.io.IOException;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,7 +77,7 @@ public class VerificationServlet extends ApiServlet {
         audit.record(request, AuditEventType.REGISTRATION_SUCCEEDED, Optional.of(result.user().id()),
                 Optional.of(result.credential().credentialIdBase64Url()),
                 result.newAccount() ? "sign-up" : "passkey added");
-        JsonObjectBuilder answer = Json.createObjectBuilder()
+        JsonObjectBuilder answer = JSON.createObjectBuilder()
                 .add("credential", Views.credential(result.credential(), descriptions))
                 .add("user", Views.user(result.user()));
         if (result.newAccount()) {

@@ -1,9 +1,10 @@
 package org.jpasskeys.web;
 
+import static org.jpasskeys.http.CachedJsonProvider.JSON;
+
 import java.time.Instant;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.jpasskeys.credential.PasskeyDescriptions;
@@ -23,7 +24,7 @@ final class Views {
     }
 
     static JsonObject user(String id, String username, String displayName) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", id)
                 .add("username", username)
                 .add("displayName", displayName)
@@ -31,12 +32,12 @@ final class Views {
     }
 
     static JsonObject credential(StoredCredential credential, PasskeyDescriptions descriptions) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", credential.credentialIdBase64Url())
                 .add("name", credential.name())
                 .add("createdAt", credential.createdAt().toString());
         text(json, "lastUsedAt", credential.lastUsedAt().map(Instant::toString));
-        json.add("transports", Json.createArrayBuilder(credential.transports().stream().sorted().toList()))
+        json.add("transports", JSON.createArrayBuilder(credential.transports().stream().sorted().toList()))
                 .add("backupEligible", credential.backupEligible())
                 .add("backedUp", credential.backedUp())
                 .add("aaguid", credential.aaguid().toString());

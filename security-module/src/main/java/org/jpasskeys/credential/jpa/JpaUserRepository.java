@@ -58,7 +58,7 @@ public class JpaUserRepository implements UserRepository {
     private Optional<UserAccount> single(String attribute, String value) {
         return em.createQuery("SELECT u FROM UserEntity u WHERE u." + attribute + " = :value", UserEntity.class)
                 .setParameter("value", value)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst()
                 .map(UserEntity::toAccount);
     }
