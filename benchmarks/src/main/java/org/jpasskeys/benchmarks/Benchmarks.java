@@ -172,7 +172,7 @@ public final class Benchmarks {
         return nanos.length / (Arrays.stream(nanos).sum() / 1e9);
     }
 
-    private static double percentile(long[] nanos, int percentile) {
+    static double percentile(long[] nanos, int percentile) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] / 1000.0;
