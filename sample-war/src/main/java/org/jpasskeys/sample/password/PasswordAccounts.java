@@ -2,7 +2,6 @@ package org.jpasskeys.sample.password;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 
@@ -61,16 +60,7 @@ public class PasswordAccounts implements OtherSignInMethods {
 
     @Override
     public boolean existFor(UserAccount account) {
-        try (Connection connection = SchemaMigration.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT 1 FROM sample_password WHERE username = ?")) {
-            select.setString(1, account.username());
-            try (ResultSet found = select.executeQuery()) {
-                return found.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read sample_password", e);
-        }
+        return PasswordStore.storedHash(account.username()).isPresent();
     }
 
     private static void requireAcceptable(char[] password) {

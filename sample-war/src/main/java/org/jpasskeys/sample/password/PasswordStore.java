@@ -58,7 +58,8 @@ public class PasswordStore implements IdentityStore {
                 : CredentialValidationResult.INVALID_RESULT;
     }
 
-    private static Optional<String> storedHash(String username) {
+    /** The stored hash of {@code username}'s password, if the account has one. */
+    static Optional<String> storedHash(String username) {
         try (Connection connection = SchemaMigration.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT password_hash FROM sample_password WHERE username = ?")) {
