@@ -38,6 +38,18 @@ export const credentials = {
 
 export const audit = (query) => call('GET', `${PASSKEYS}audit?${new URLSearchParams(query)}`);
 
+const account = (userId) => `${PASSKEYS}admin/users/${encodeURIComponent(userId)}`;
+
+/** The administrators' API: find accounts, revoke their passkeys, disable, enable or sign them out everywhere. */
+export const admin = {
+  users: (username) => call('GET', `${PASSKEYS}admin/users?${new URLSearchParams({ username })}`),
+  credentials: (userId) => call('GET', `${account(userId)}/credentials`),
+  revoke: (userId, id) => call('DELETE', `${account(userId)}/credentials/${encodeURIComponent(id)}`),
+  revokeAll: (userId) => call('DELETE', `${account(userId)}/credentials`),
+  /** action: "disable", "enable" or "sign-out"; the reason (optional) goes into the audit log. */
+  act: (userId, action, reason) => call('POST', `${account(userId)}/${action}`, { reason }),
+};
+
 /** The signed-in caller (401 ApiError when nobody is), with the token of this tab if it has one. */
 export const me = (token) => call('GET', 'protected', undefined, token);
 

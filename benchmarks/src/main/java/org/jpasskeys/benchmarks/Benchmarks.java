@@ -54,7 +54,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         PasskeysConfig config = new PasskeysConfig(RP_ID, "Bench", Set.of(ORIGIN), "/api", "/", 16384,
                 Duration.ofMinutes(5), 1_000_000, true, AttestationPolicy.NONE, 10, Duration.ofMinutes(15), ORIGIN,
-                "bench", Duration.ofMinutes(15), Path.of("unused"), Optional.empty(), Duration.ofDays(90), "admin",
+                "bench", Duration.ofMinutes(15), Path.of("unused"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
             PasskeysConfig.developmentDefaults().rateLimit());
         CaffeineChallengeStore store = new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(),
                 Clock.systemUTC());

@@ -63,6 +63,16 @@ public class AuditLog {
         events.fire(event);
     }
 
+    /** Whether buffered events are still being written (false once the scheduled writing has stopped). */
+    public boolean writing() {
+        return flushing != null && !flushing.isDone();
+    }
+
+    /** Events recorded and not yet stored. */
+    public int buffered() {
+        return writer.buffered();
+    }
+
     /** Stores every event recorded so far (before the audit page reads, and at shutdown). */
     public void flush() {
         writer.flush();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -54,7 +55,14 @@ public class MicroProfilePasskeysConfig {
                 value(source, "passkeys.token.key-location", Path::of, d.tokenKeyLocation()),
                 source.getOptionalValue("passkeys.token.previous-key-location", String.class).map(Path::of),
                 duration(source, "passkeys.audit.retention", d.auditRetention()),
-                string(source, "passkeys.audit.admin-group", d.auditAdminGroup()),
+                new OperationsConfig(
+                        string(source, "passkeys.admin.role",
+                                string(source, "passkeys.audit.admin-group", d.operations().adminRole())),
+                        List.copyOf(value(source, "passkeys.rp.related-origins", MicroProfilePasskeysConfig::commaList,
+                                Set.of())),
+                        value(source, "passkeys.http.security-headers", MicroProfilePasskeysConfig::bool,
+                                d.operations().securityHeaders()),
+                        duration(source, "passkeys.revocation.check-interval", d.operations().standingCheckInterval())),
                 new RateLimitConfig(
                         value(source, "passkeys.rate-limit.enabled", MicroProfilePasskeysConfig::bool,
                                 d.rateLimit().enabled()),

@@ -1,12 +1,12 @@
 package org.jpasskeys.config;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The module's whole configuration, read once and checked at start-up.
@@ -15,7 +15,8 @@ import java.util.Set;
  * @param rpId                     {@code passkeys.rp.id}: the WebAuthn relying party id (a registrable domain)
  * @param rpName                   {@code passkeys.rp.name}: shown by authenticators when a passkey is created
  * @param origins                  {@code passkeys.rp.origins}: exact origins allowed in clientDataJSON and in the
- *                                 {@code Origin} header of state-changing requests
+ *                                 {@code Origin} header of state-changing requests; Android apps as
+ *                                 {@code android:apk-key-hash:...}
  * @param basePath                 {@code passkeys.endpoint.base-path}: where the HTTP API lives below the context root
  * @param loginPage                {@code passkeys.endpoint.login-page}: where a browser is sent for a protected page
  * @param maxBodyBytes             {@code passkeys.endpoint.max-body-bytes}: larger request bodies answer 413
@@ -33,7 +34,8 @@ import java.util.Set;
  * @param previousTokenKeyLocation {@code passkeys.token.previous-key-location}: the key signing before the last
  *                                 rotation; it still verifies (and stays in the JWKS) until its tokens expire
  * @param auditRetention           {@code passkeys.audit.retention}
- * @param auditAdminGroup          {@code passkeys.audit.admin-group}: callers in this group read the audit log
+ * @param operations               {@code passkeys.admin.role}, {@code passkeys.rp.related-origins},
+ *                                 {@code passkeys.http.*}, {@code passkeys.revocation.*}
  * @param rateLimit                {@code passkeys.rate-limit.*}
  */
 public record PasskeysConfig(
@@ -55,7 +57,7 @@ public record PasskeysConfig(
         Path tokenKeyLocation,
         Optional<Path> previousTokenKeyLocation,
         Duration auditRetention,
-        String auditAdminGroup,
+        OperationsConfig operations,
         RateLimitConfig rateLimit) {
 
     public PasskeysConfig {
@@ -65,7 +67,7 @@ public record PasskeysConfig(
         if (origins.isEmpty()) {
             throw new IllegalArgumentException("passkeys.rp.origins must list at least one origin");
         }
-        origins.forEach(PasskeysConfig::requireOrigin);
+        origins.forEach(origin -> Origins.requireOrigin(origin, "passkeys.rp.origins"));
         basePath = normalizePath(requireText(basePath, "passkeys.endpoint.base-path"));
         loginPage = requireText(loginPage, "passkeys.endpoint.login-page");
         requirePositive(maxBodyBytes, "passkeys.endpoint.max-body-bytes");
@@ -80,7 +82,7 @@ public record PasskeysConfig(
         Objects.requireNonNull(tokenKeyLocation, "passkeys.token.key-location");
         Objects.requireNonNull(previousTokenKeyLocation, "passkeys.token.previous-key-location");
         requirePositive(auditRetention, "passkeys.audit.retention");
-        auditAdminGroup = requireText(auditAdminGroup, "passkeys.audit.admin-group");
+        Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(rateLimit, "passkeys.rate-limit");
     }
 
@@ -91,14 +93,19 @@ public record PasskeysConfig(
                 AttestationPolicy.NONE, 10, Duration.ofMinutes(15), "http://localhost:8080", "jpasskeys",
                 Duration.ofMinutes(15),
                 Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Optional.empty(),
-                Duration.ofDays(90), "admin", new RateLimitConfig(true, 10, 5, Set.of()));
+                Duration.ofDays(90), OperationsConfig.defaults(), new RateLimitConfig(true, 10, 5, Set.of()));
     }
 
     /** This configuration with anonymous sign-up switched on or off. */
     public PasskeysConfig withSelfServiceRegistration(boolean on) {
         return new PasskeysConfig(rpId, rpName, origins, basePath, loginPage, maxBodyBytes, challengeTtl,
                 challengeMaxPending, on, attestation, maxCredentialsPerUser, recentSignIn, tokenIssuer, tokenAudience,
-                tokenLifetime, tokenKeyLocation, previousTokenKeyLocation, auditRetention, auditAdminGroup, rateLimit);
+                tokenLifetime, tokenKeyLocation, previousTokenKeyLocation, auditRetention, operations, rateLimit);
+    }
+
+    /** The accepted origins a browser can have (not Android apps). */
+    public Set<String> webOrigins() {
+        return origins.stream().filter(origin -> !Origins.isAndroidApp(origin)).collect(Collectors.toSet());
     }
 
     private static String requireText(String value, String key) {
@@ -106,21 +113,6 @@ public record PasskeysConfig(
             throw new IllegalArgumentException(key + " must not be empty");
         }
         return value.strip();
-    }
-
-    private static void requireOrigin(String origin) {
-        URI uri;
-        try {
-            uri = URI.create(origin);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("passkeys.rp.origins: '" + origin + "' is not an origin", e);
-        }
-        boolean plain = uri.getScheme() != null && uri.getHost() != null && uri.getRawPath().isEmpty()
-                && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
-        if (!plain || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-            throw new IllegalArgumentException("passkeys.rp.origins: '" + origin
-                    + "' must be scheme://host[:port] with no path, e.g. https://example.com");
-        }
     }
 
     private static String normalizePath(String path) {

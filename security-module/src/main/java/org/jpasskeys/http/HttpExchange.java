@@ -88,6 +88,7 @@ public final class HttpExchange {
         response.setContentType(contentType);
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentLength(bytes.length);
         try (OutputStream out = response.getOutputStream()) {
             out.write(bytes);

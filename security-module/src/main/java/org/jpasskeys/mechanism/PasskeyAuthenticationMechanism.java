@@ -26,8 +26,11 @@ import org.jpasskeys.credential.UserAccount;
 import org.jpasskeys.credential.UserRepository;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
+import org.jpasskeys.http.SecurityHeaders;
 import org.jpasskeys.token.AccessTokenVerifier;
+import org.jpasskeys.revocation.Revocations;
 import org.jpasskeys.token.TokenSubject;
+import org.jpasskeys.token.VerifiedToken;
 
 /**
  * Passkey sign-in for Jakarta Security. A {@link PasskeyCredential} handed to
@@ -59,9 +62,16 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     CredentialRepository credentials;
 
+    @Inject
+    Revocations revocations;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (config.operations().securityHeaders()) {
+            // Also on the answers the container gives before any filter runs (401, redirect, 403).
+            SecurityHeaders.apply(request, response, config.rateLimit().trustedProxies());
+        }
         if (context.isAuthenticationRequest() && isSignInCredential(context.getAuthParameters().getCredential())) {
             return validate(context.getAuthParameters().getCredential(), request)
                     .map(caller -> context.notifyContainerAboutLogin(caller, caller.groups()))
@@ -72,7 +82,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
             return bearer(authorization.substring(BEARER.length()).strip(), response, context);
         }
         Optional<PasskeyPrincipal> caller = CallerSession.caller(request);
-        if (caller.isPresent() && signedInPasskeyRemains(request, caller.get())) {
+        if (caller.isPresent() && sessionStillCounts(request, caller.get())) {
             return context.notifyContainerAboutLogin(caller.get(), caller.get().groups());
         }
         if (context.isProtected()) {
@@ -125,11 +135,16 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         return caller;
     }
 
-    /** A session signed in by a passkey ends once that passkey is removed from the account. */
-    private boolean signedInPasskeyRemains(HttpServletRequest request, PasskeyPrincipal caller) {
+    /**
+     * A session ends once its account is signed out everywhere or disabled, and a session signed in by a
+     * passkey once that passkey is removed from the account.
+     */
+    private boolean sessionStillCounts(HttpServletRequest request, PasskeyPrincipal caller) {
+        boolean admitted = CallerSession.signedInAt(request)
+                .filter(at -> revocations.admits(caller.userId(), at)).isPresent();
         Optional<String> passkeyId = CallerSession.passkeyId(request);
-        if (passkeyId.isEmpty() || credentials.findById(CredentialIds.decode(passkeyId.get()))
-                .filter(credential -> credential.userId().equals(caller.userId())).isPresent()) {
+        if (admitted && (passkeyId.isEmpty() || credentials.findById(CredentialIds.decode(passkeyId.get()))
+                .filter(credential -> credential.userId().equals(caller.userId())).isPresent())) {
             return true;
         }
         CallerSession.end(request);
@@ -164,7 +179,8 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return Optional.empty();
         }
-        Optional<UserAccount> account = users.findByUsername(result.getCallerPrincipal().getName());
+        Optional<UserAccount> account = users.findByUsername(result.getCallerPrincipal().getName())
+                .filter(found -> revocations.maySignIn(found.id()));
         if (account.isEmpty()) {
             return Optional.empty();
         }
@@ -174,7 +190,9 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
-        Optional<TokenSubject> subject = tokens.verify(token).map(verified -> verified.subject());
+        Optional<TokenSubject> subject = tokens.verify(token)
+                .filter(verified -> revocations.admits(verified.subject().userId(), verified.issuedAt()))
+                .map(VerifiedToken::subject);
         if (subject.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return fail(response, Problem.unauthenticated("The access token is invalid or expired. Sign in again."));

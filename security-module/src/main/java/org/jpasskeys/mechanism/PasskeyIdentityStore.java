@@ -13,6 +13,7 @@ import org.jpasskeys.ceremony.AssertionResult;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.CeremonyFailure;
+import org.jpasskeys.revocation.Revocations;
 
 /**
  * Validates {@link PasskeyCredential}s with the authentication ceremony. A failure that depends on which
@@ -27,6 +28,9 @@ public class PasskeyIdentityStore implements IdentityStore {
     @Inject
     AuthenticationCeremony ceremony;
 
+    @Inject
+    Revocations revocations;
+
     /** One transaction for the credential's and the account's reads and the counter update. */
     @Override
     @Transactional
@@ -34,10 +38,9 @@ public class PasskeyIdentityStore implements IdentityStore {
         if (!(credential instanceof PasskeyCredential passkey)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
+        AssertionResult result;
         try {
-            AssertionResult result = ceremony.finishAssertion(passkey.response());
-            return new CredentialValidationResult(SignInMethod.passkey(result.user(), result.authenticatedAt()),
-                    Set.of(SignInMethod.CALLER_GROUP));
+            result = ceremony.finishAssertion(passkey.response());
         } catch (CeremonyException e) {
             if (e.failure() != CeremonyFailure.AUTHENTICATION_FAILED) {
                 throw e;
@@ -45,6 +48,13 @@ public class PasskeyIdentityStore implements IdentityStore {
             LOG.info(() -> "jpasskeys: passkey sign-in refused: " + e.auditReason());
             return CredentialValidationResult.INVALID_RESULT;
         }
+        if (!revocations.maySignIn(result.user().id())) {
+            // Checked after the signature, so that only the passkey's holder learns of it; thrown to roll back the
+            // counter update and to reach the audit log with its reason, answered as any refused passkey.
+            throw CeremonyException.authenticationFailed("account disabled");
+        }
+        return new CredentialValidationResult(SignInMethod.passkey(result.user(), result.authenticatedAt()),
+                Set.of(SignInMethod.CALLER_GROUP));
     }
 
     @Override

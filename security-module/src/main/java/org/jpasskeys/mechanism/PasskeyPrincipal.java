@@ -88,7 +88,7 @@ public final class PasskeyPrincipal extends CallerPrincipal {
 
     /** How the caller signed in: {@code passkey} or {@code password}. */
     public String authMethod() {
-        return amr.contains("pwd") ? "password" : "passkey";
+        return amr.contains("pwd") ? SignInMethod.PASSWORD : SignInMethod.PASSKEY;
     }
 
     /** RFC 8176 authentication method references. */

@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.jpasskeys.admin.AccountAdministration;
+import org.jpasskeys.admin.AccountDirectory;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
+import org.jpasskeys.metrics.PasskeyMetrics;
 import org.jpasskeys.ceremony.CeremonyContext;
 import org.jpasskeys.ceremony.DecoyCredentials;
 import org.jpasskeys.ceremony.PasskeyManagement;
@@ -20,6 +23,7 @@ import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.ChallengeStore;
 import org.jpasskeys.challenge.SecondFactorChallenges;
 import org.jpasskeys.config.PasskeysConfig;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.TimeMeter;
 import org.jpasskeys.credential.CredentialRepository;
 import org.jpasskeys.credential.OtherSignInMethods;
@@ -28,6 +32,8 @@ import org.jpasskeys.credential.UserRepository;
 import org.jpasskeys.ratelimit.PerAddress;
 import org.jpasskeys.ratelimit.PerUsername;
 import org.jpasskeys.ratelimit.RateLimiter;
+import org.jpasskeys.revocation.AccountStandingStore;
+import org.jpasskeys.revocation.Revocations;
 import org.jpasskeys.token.AccessTokenIssuer;
 import org.jpasskeys.token.AccessTokenVerifier;
 import org.jpasskeys.token.JsonWebKeySet;
@@ -96,6 +102,25 @@ public class PasskeysBeans {
     @PerUsername
     RateLimiter perUsernameLimiter(PasskeysConfig config) {
         return new RateLimiter("per-username", config.rateLimit().perUsernamePerMinute(), TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    @Produces
+    @Singleton
+    Revocations revocations(PasskeysConfig config, AccountStandingStore standings) {
+        return new Revocations(standings, config.operations(), CLOCK, Ticker.systemTicker());
+    }
+
+    @Produces
+    @Singleton
+    AccountAdministration accountAdministration(AccountDirectory directory, CredentialRepository credentials,
+                                                Revocations revocations) {
+        return new AccountAdministration(directory, credentials, revocations);
+    }
+
+    @Produces
+    @Singleton
+    PasskeyMetrics passkeyMetrics() {
+        return new PasskeyMetrics();
     }
 
     @Produces

@@ -13,6 +13,12 @@ import org.jpasskeys.credential.UserAccount;
 public final class SignInMethod {
 
     /** NIST 800-63B assurance level of a passkey sign-in with user verification. */
+    /** The {@code authMethod} of a passkey sign-in. */
+    public static final String PASSKEY = "passkey";
+
+    /** The {@code authMethod} of a password sign-in. */
+    public static final String PASSWORD = "password";
+
     public static final int PASSKEY_AAL = 2;
     /** {@code acr} of a passkey sign-in with user verification. */
     public static final String PASSKEY_ACR = "aal2";

@@ -13,6 +13,7 @@ import org.jpasskeys.audit.AuditEventType;
 import org.jpasskeys.audit.AuditLog;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.http.HttpExchange;
+import org.jpasskeys.metrics.PasskeyMetrics;
 
 /**
  * Guards the challenge endpoints and {@code verify-authentication}: at most
@@ -34,6 +35,9 @@ public class RateLimitFilter extends HttpFilter {
     @Inject
     transient AuditLog audit;
 
+    @Inject
+    transient PasskeyMetrics metrics;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -45,6 +49,7 @@ public class RateLimitFilter extends HttpFilter {
         RateLimitDecision decision = perAddress.tryAcquire(client);
         RateLimitAnswers.addHeaders(response, decision);
         if (!decision.allowed()) {
+            metrics.rateLimited(decision.policy());
             audit.record(AuditEventType.RATE_LIMITED, Optional.empty(), Optional.empty(), Optional.of(client),
                     decision.policy() + " limit reached on " + request.getServletPath());
             HttpExchange.writeProblem(response, RateLimitAnswers.problem(response, decision));

@@ -60,7 +60,8 @@ public final class AccessTokenVerifier {
                     Instant.ofEpochSecond(authTime instanceof Number n ? n.longValue() : claims.getIssuedAt().getValue()),
                     claims.getStringClaimValue("acr"), claims.getStringListClaimValue("amr"),
                     claims.hasClaim("groups") ? Set.copyOf(claims.getStringListClaimValue("groups")) : Set.of());
-            return Optional.of(new VerifiedToken(subject, Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
+            return Optional.of(new VerifiedToken(subject, Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
         } catch (InvalidJwtException | MalformedClaimException | NullPointerException e) {
             return Optional.empty();
         }

@@ -14,6 +14,7 @@ import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
+import org.jpasskeys.metrics.PasskeyMetrics;
 
 /** A POST JSON endpoint of the API: body checks, dispatch by path, and problem answers for every failure. */
 abstract class ApiServlet extends HttpServlet {
@@ -33,6 +34,9 @@ abstract class ApiServlet extends HttpServlet {
     @Inject
     transient RequestAudit audit;
 
+    @Inject
+    transient PasskeyMetrics metrics;
+
     /** The signed-in caller of this request (session or Bearer token), if any. */
     Optional<PasskeyPrincipal> caller() {
         return caller(securityContext);
@@ -46,9 +50,11 @@ abstract class ApiServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath();
         String endpoint = path.substring(path.lastIndexOf('/') + 1);
+        long start = System.nanoTime();
         Answers.answer(this, endpoint, response, () -> handle(endpoint,
                 HttpExchange.readJsonObject(request, config.origins(), config.maxBodyBytes()), request, response),
                 refusal -> refused(endpoint, request, refusal));
+        metrics.request(endpoint, response.getStatus(), System.nanoTime() - start);
     }
 
     /** A refused ceremony, for the audit log; options endpoints record nothing here. */

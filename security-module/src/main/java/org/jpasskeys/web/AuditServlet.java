@@ -25,10 +25,9 @@ import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
 import org.jpasskeys.http.ProblemException;
-import org.jpasskeys.mechanism.PasskeyPrincipal;
 
 /**
- * {@code GET {base}/audit}: the audit log, newest first, for callers in {@code passkeys.audit.admin-group}.
+ * {@code GET {base}/audit}: the audit log, newest first, for callers in {@code passkeys.admin.role}.
  * Query parameters: {@code user}, {@code type}, {@code from} and {@code to} (ISO-8601 instants),
  * {@code page} (from 0) and {@code size} (1 to 200, default 50).
  */
@@ -53,11 +52,7 @@ public class AuditServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Answers.answer(this, AUDIT, response, () -> {
-            PasskeyPrincipal caller = ApiServlet.caller(securityContext).orElseThrow(() -> new ProblemException(
-                    Problem.unauthenticated("Sign in to read the audit log.")));
-            if (!caller.groups().contains(config.auditAdminGroup())) {
-                throw new ProblemException(Problem.forbidden("Only administrators may read the audit log."));
-            }
+            Administrators.require(securityContext, config, "read the audit log");
             AuditQuery query = query(request);
             JsonArrayBuilder page = JSON.createArrayBuilder();
             log.flush(); // everything recorded so far, also what is still buffered

@@ -60,6 +60,7 @@ public class OptionsServlet extends ApiServlet {
             case GENERATE_AUTHENTICATION_FROM_CHALLENGE -> OptionsJson.request(generateStepUp(body));
             default -> throw new IllegalStateException("not mapped here: " + endpoint);
         };
+        metrics.optionsIssued(endpoint);
         audit.record(request, AuditEventType.CHALLENGE_ISSUED, caller().map(PasskeyPrincipal::userId),
                 Optional.empty(), endpoint);
         HttpExchange.writeJson(response, 200, options);
@@ -73,6 +74,7 @@ public class OptionsServlet extends ApiServlet {
         if (config.rateLimit().enabled()) {
             RateLimitDecision decision = perUsername.tryAcquire(username);
             if (!decision.allowed()) {
+                metrics.rateLimited(decision.policy());
                 audit.record(request, AuditEventType.RATE_LIMITED, Optional.empty(), Optional.empty(),
                         decision.policy() + " limit reached for username " + username);
                 RateLimitAnswers.addHeaders(response, decision);

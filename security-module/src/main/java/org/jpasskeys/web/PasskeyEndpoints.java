@@ -16,6 +16,7 @@ import org.jpasskeys.audit.AuditLog;
 import org.jpasskeys.audit.AuditRetention;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.jpa.SchemaMigration;
+import org.jpasskeys.health.ModuleHealth;
 import org.jpasskeys.platform.CryptoProviders;
 import org.jpasskeys.ratelimit.RateLimitFilter;
 import org.jpasskeys.token.SigningKey;
@@ -44,6 +45,9 @@ public class PasskeyEndpoints implements ServletContextListener {
     @Inject
     AuditLog auditLog;
 
+    @Inject
+    ModuleHealth health;
+
     private Optional<Provider> installedCryptoProvider = Optional.empty();
 
     @Override
@@ -52,8 +56,14 @@ public class PasskeyEndpoints implements ServletContextListener {
         schema.migrate();
         LOG.info(() -> "jpasskeys: token signing key " + signingKey.keyId() + " ready");
         auditRetention.start(config.auditRetention());
+        // Made here, on an application thread: the server's health checks run where java:comp names do not resolve.
+        LOG.info(() -> "jpasskeys: readiness " + health.readiness());
         ServletContext context = event.getServletContext();
         hardenSessionCookie(context.getSessionCookieConfig());
+        if (config.operations().securityHeaders()) {
+            context.addFilter("jpasskeys-security-headers", SecurityHeadersFilter.class)
+                    .addMappingForUrlPatterns(null, false, "/*");
+        }
         String base = config.basePath();
         String[] options = {base + "/" + OptionsServlet.GENERATE_REGISTRATION,
             base + "/" + OptionsServlet.GENERATE_AUTHENTICATION,
@@ -74,7 +84,12 @@ public class PasskeyEndpoints implements ServletContextListener {
         context.addServlet("jpasskeys-credentials", CredentialsServlet.class).addMapping(
                 base + "/" + CredentialsServlet.CREDENTIALS, base + "/" + CredentialsServlet.CREDENTIALS + "/*");
         context.addServlet("jpasskeys-audit", AuditServlet.class).addMapping(base + "/" + AuditServlet.AUDIT);
+        context.addServlet("jpasskeys-admin", AdminServlet.class).addMapping(base + "/" + AdminServlet.ADMIN + "/*");
         context.addServlet("jpasskeys-jwks", JwksServlet.class).addMapping("/.well-known/jwks.json");
+        if (!config.operations().relatedOrigins().isEmpty()) {
+            context.addServlet("jpasskeys-related-origins", RelatedOriginsServlet.class)
+                    .addMapping(RelatedOriginsServlet.PATH);
+        }
         LOG.info(() -> "jpasskeys: passkey API at " + context.getContextPath() + base);
     }
 
@@ -82,7 +97,7 @@ public class PasskeyEndpoints implements ServletContextListener {
     private void hardenSessionCookie(SessionCookieConfig cookie) {
         cookie.setHttpOnly(true);
         cookie.setAttribute("SameSite", "Lax");
-        if (config.origins().stream().allMatch(origin -> origin.startsWith("https://"))) {
+        if (config.webOrigins().stream().allMatch(origin -> origin.startsWith("https://"))) {
             cookie.setSecure(true);
         }
     }

@@ -66,6 +66,14 @@ public class VerificationServlet extends ApiServlet {
     void refused(String endpoint, HttpServletRequest request, CeremonyException refusal) {
         AuditEventType type = endpoint.equals(VERIFY_REGISTRATION) ? AuditEventType.REGISTRATION_FAILED
                 : refusal.cloneSuspected() ? AuditEventType.COUNTER_REGRESSION : AuditEventType.SIGN_IN_FAILED;
+        if (type == AuditEventType.REGISTRATION_FAILED) {
+            metrics.registrationRefused(refusal.failure().code());
+        } else {
+            if (refusal.cloneSuspected()) {
+                metrics.counterRegression();
+            }
+            metrics.signInRefused(SignInMethod.PASSKEY, refusal.failure().code());
+        }
         audit.record(request, type, caller().map(PasskeyPrincipal::userId), Optional.empty(), refusal.auditReason());
     }
 
@@ -74,6 +82,7 @@ public class VerificationServlet extends ApiServlet {
         RegistrationResult result = registration.finishRegistration(new FinishRegistrationRequest(
                 ResponseJson.registration(body), ResponseJson.optionalString(body, "name", "name"),
                 Optional.ofNullable(request.getHeader("User-Agent")), caller().map(PasskeyPrincipal::userId)));
+        metrics.registrationSucceeded();
         audit.record(request, AuditEventType.REGISTRATION_SUCCEEDED, Optional.of(result.user().id()),
                 Optional.of(result.credential().credentialIdBase64Url()),
                 result.newAccount() ? "sign-up" : "passkey added");

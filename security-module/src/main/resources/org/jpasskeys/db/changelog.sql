@@ -51,3 +51,8 @@ CREATE TABLE jp_audit_event (
 
 CREATE INDEX ix_audit_event_time ON jp_audit_event (occurred_at);
 CREATE INDEX ix_audit_event_user ON jp_audit_event (user_id, occurred_at);
+
+--changeset jpasskeys:3-account-standing
+-- An administrator can disable an account; sessions and tokens from before signed_out_at no longer count.
+ALTER TABLE jp_user ADD COLUMN disabled BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE jp_user ADD COLUMN signed_out_at TIMESTAMP WITH TIME ZONE;

@@ -112,9 +112,18 @@ class AuthenticationCeremonyTest {
                 challenge));
     }
 
+    @Test
+    void theRelyingPartysAndroidAppSignsIn() {
+        AssertionResult result = rp.authentication.finishAssertion(rp.signInAnswer(alicesPhone)
+                .origin(CeremonyFixture.ANDROID_APP).build());
+
+        assertThat(result.user().username()).isEqualTo("alice");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://evil.test", "http://example.com", "https://example.com:8443",
-            "https://login.example.com", "https://example.com.evil.test", "https://evilexample.com"})
+            "https://login.example.com", "https://example.com.evil.test", "https://evilexample.com",
+            "android:apk-key-hash:YYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYY"})
     void originOtherThanTheListedOneIsRejected(String origin) {
         rejected(ORIGIN_MISMATCH, rp.signInAnswer(alicesPhone).origin(origin));
     }

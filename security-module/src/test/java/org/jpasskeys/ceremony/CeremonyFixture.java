@@ -23,10 +23,12 @@ final class CeremonyFixture {
 
     static final String RP_ID = "example.com";
     static final String ORIGIN = "https://example.com";
+    /** The relying party's Android app: the base64url SHA-256 of its signing certificate. */
+    static final String ANDROID_APP = "android:apk-key-hash:" + "X".repeat(43);
 
-    final PasskeysConfig config = new PasskeysConfig(RP_ID, "Example", Set.of(ORIGIN), "/v1/portal/mfa/passkey",
+    final PasskeysConfig config = new PasskeysConfig(RP_ID, "Example", Set.of(ORIGIN, ANDROID_APP), "/v1/portal/mfa/passkey",
             "/", 16384, Duration.ofMinutes(5), 1000, true, AttestationPolicy.NONE, 10, Duration.ofMinutes(15),
-            "https://example.com", "example", Duration.ofMinutes(15), Path.of("unused.pem"), Optional.empty(), Duration.ofDays(90), "admin",
+            "https://example.com", "example", Duration.ofMinutes(15), Path.of("unused.pem"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
             PasskeysConfig.developmentDefaults().rateLimit());
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final CaffeineChallengeStore challenges = new CaffeineChallengeStore(config.challengeTtl(),

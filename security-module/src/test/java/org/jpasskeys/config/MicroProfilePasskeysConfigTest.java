@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +44,39 @@ class MicroProfilePasskeysConfigTest {
         assertThat(read.maxCredentialsPerUser()).isEqualTo(3);
         assertThat(read.recentSignIn()).isEqualTo(Duration.ofMinutes(5));
         assertThat(read.tokenLifetime()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void operationsKeysAreRead() {
+        PasskeysConfig read = MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.rp.origins", "https://example.com, android:apk-key-hash:" + "A".repeat(43),
+                "passkeys.admin.role", "operators",
+                "passkeys.rp.related-origins", "https://example.co.uk, https://example.de",
+                "passkeys.http.security-headers", "true",
+                "passkeys.revocation.check-interval", "PT1S")));
+
+        assertThat(read.origins()).contains("android:apk-key-hash:" + "A".repeat(43));
+        assertThat(read.webOrigins()).containsExactly("https://example.com");
+        assertThat(read.operations()).isEqualTo(new OperationsConfig("operators",
+                List.of("https://example.co.uk", "https://example.de"), true, Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void theFormerAuditGroupKeyStillNamesTheAdministrators() {
+        assertThat(MicroProfilePasskeysConfig.read(config(Map.of("passkeys.audit.admin-group", "auditors")))
+                .operations().adminRole()).isEqualTo("auditors");
+    }
+
+    @Test
+    void badOperationsValuesAreRefusedWithTheKeyNamed() {
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of("passkeys.rp.related-origins",
+                "android:apk-key-hash:" + "A".repeat(43))))).hasMessageContaining("passkeys.rp.related-origins");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of("passkeys.rp.origins",
+                "android:apk-key-hash:short")))).hasMessageContaining("passkeys.rp.origins");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of("passkeys.revocation.check-interval",
+                "PT1H")))).hasMessageContaining("passkeys.revocation.check-interval");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of("passkeys.admin.role", " "))))
+                .hasMessageContaining("passkeys.admin.role");
     }
 
     @Test

@@ -217,7 +217,7 @@ class AccessTokenTest {
     private static PasskeysConfig config(String issuer, String audience) {
         return new PasskeysConfig("rp.example", "RP", java.util.Set.of("https://rp.example"), "/api", "/", 16384,
                 Duration.ofMinutes(5), 1000, false, AttestationPolicy.NONE, 10, Duration.ofMinutes(15), issuer,
-                audience, Duration.ofMinutes(15), Path.of("unused"), Optional.empty(), Duration.ofDays(90), "admin",
+                audience, Duration.ofMinutes(15), Path.of("unused"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
             PasskeysConfig.developmentDefaults().rateLimit());
     }
 

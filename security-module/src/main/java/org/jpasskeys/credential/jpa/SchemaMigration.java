@@ -1,7 +1,17 @@
 package org.jpasskeys.credential.jpa;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.logging.Logger;
 
 import javax.naming.InitialContext;
@@ -30,8 +40,44 @@ public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
+    private static final String HISTORY_TABLE = "jpasskeys_changelog";
+
+    /** The id of the newest changeset this version of the module brings. */
+    static final String LATEST_CHANGESET = latestChangeset();
+
     public void migrate() {
         migrate(dataSource());
+    }
+
+    /**
+     * Whether the database behind {@code connection} answers and holds this version's newest changeset (a node
+     * of an older version, or a database restored from an old backup, does not).
+     *
+     * @throws SQLException when the database cannot be reached
+     */
+    public static boolean isCurrent(Connection connection, int timeoutSeconds) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM " + HISTORY_TABLE + " WHERE id = ? AND author = 'jpasskeys'")) {
+            query.setQueryTimeout(timeoutSeconds);
+            query.setString(1, LATEST_CHANGESET);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() && result.getInt(1) == 1;
+            }
+        }
+    }
+
+    private static String latestChangeset() {
+        try (InputStream changelog = SchemaMigration.class.getClassLoader().getResourceAsStream(CHANGELOG)) {
+            Matcher changesets = Pattern.compile("(?m)^--changeset jpasskeys:(\\S+)")
+                    .matcher(new String(changelog.readAllBytes(), StandardCharsets.UTF_8));
+            String latest = null;
+            while (changesets.find()) {
+                latest = changesets.group(1);
+            }
+            return Objects.requireNonNull(latest, "no changeset in " + CHANGELOG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The module's datasource, as the server provides it (pooled, enlisted in transactions). */
@@ -46,7 +92,7 @@ public class SchemaMigration {
 
     /** Applies the module's changesets that {@code dataSource} has not seen yet; several nodes may race safely. */
     public static void migrate(DataSource dataSource) {
-        migrate(dataSource, CHANGELOG, "jpasskeys_changelog", SchemaMigration.class.getClassLoader());
+        migrate(dataSource, CHANGELOG, HISTORY_TABLE, SchemaMigration.class.getClassLoader());
     }
 
     /**

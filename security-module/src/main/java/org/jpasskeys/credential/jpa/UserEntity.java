@@ -30,6 +30,12 @@ class UserEntity {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
+    @Column(name = "disabled", nullable = false)
+    boolean disabled;
+
+    @Column(name = "signed_out_at")
+    Instant signedOutAt;
+
     static UserEntity from(UserAccount account) {
         UserEntity entity = new UserEntity();
         entity.id = account.id();

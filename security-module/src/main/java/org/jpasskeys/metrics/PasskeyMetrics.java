@@ -1,0 +1,83 @@
+package org.jpasskeys.metrics;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The module's counters and latency histograms, in a Micrometer registry of its own (the same on every server,
+ * whatever metrics the server has), read in Prometheus text format. Labels take a few known values only
+ * (ceremonies, problem codes, limit names), so the number of series stays small.
+ */
+public final class PasskeyMetrics {
+
+    /** Prometheus text format 0.0.4. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    static final String SUCCEEDED = "succeeded";
+
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    /** Options issued by {@code ceremony} (the endpoint's name, e.g. {@code generate-authentication-discoverable}). */
+    public void optionsIssued(String ceremony) {
+        counter("passkeys.options.issued", "ceremony", ceremony).increment();
+    }
+
+    /** A sign-in by {@code method} ({@code passkey}, {@code password}) that succeeded. */
+    public void signInSucceeded(String method) {
+        counter("passkeys.sign.ins", "method", method, "outcome", SUCCEEDED).increment();
+    }
+
+    /** A sign-in by {@code method} refused, with the problem code it answered (e.g. {@code authentication_failed}). */
+    public void signInRefused(String method, String code) {
+        counter("passkeys.sign.ins", "method", method, "outcome", code).increment();
+    }
+
+    public void registrationSucceeded() {
+        counter("passkeys.registrations", "outcome", SUCCEEDED).increment();
+    }
+
+    public void registrationRefused(String code) {
+        counter("passkeys.registrations", "outcome", code).increment();
+    }
+
+    /** A request refused by the limit {@code policy} ({@code per-address}, {@code per-username}, ...). */
+    public void rateLimited(String policy) {
+        counter("passkeys.rate.limited", "policy", policy).increment();
+    }
+
+    /** An assertion whose signature counter did not advance: a cloned authenticator is suspected. */
+    public void counterRegression() {
+        counter("passkeys.counter.regressions").increment();
+    }
+
+    public void tokenIssued() {
+        counter("passkeys.tokens.issued").increment();
+    }
+
+    /** How long one API request to {@code endpoint} took, by its HTTP status. */
+    public void request(String endpoint, int status, long nanos) {
+        Timer.builder("passkeys.requests")
+                .description("API requests of the passkey ceremonies")
+                .tags("endpoint", endpoint, "status", Integer.toString(status))
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry)
+                .record(Duration.ofNanos(nanos));
+    }
+
+    /** Everything recorded so far, in Prometheus text format 0.0.4. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    private Counter counter(String name, String... tags) {
+        return Counter.builder(name).tags(tags).register(registry);
+    }
+}
