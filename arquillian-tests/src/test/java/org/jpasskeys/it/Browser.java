@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -27,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String CSP_VIOLATIONS = "jpasskeys-test-csp-violations";
 
     private final ChromeDriver driver;
     private final URL base;
@@ -37,6 +39,30 @@ final class Browser implements AutoCloseable {
         this.base = base;
         this.profile = profile;
         driver.executeCdpCommand("WebAuthn.enable", Map.of("enableUI", false));
+        // Every Content-Security-Policy violation of every page of this tab, kept in its session storage.
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "document.addEventListener('securitypolicyviolation', (e) => {"
+                        + " const seen = JSON.parse(sessionStorage.getItem('" + CSP_VIOLATIONS + "') || '[]');"
+                        + " seen.push(location.pathname + ': ' + e.violatedDirective + ' ' + e.blockedURI);"
+                        + " sessionStorage.setItem('" + CSP_VIOLATIONS + "', JSON.stringify(seen)); });"));
+    }
+
+    /** The Content-Security-Policy violations that pages of this tab reported. */
+    @SuppressWarnings("unchecked")
+    List<String> contentSecurityPolicyViolations() {
+        return (List<String>) driver.executeScript(
+                "return JSON.parse(sessionStorage.getItem('" + CSP_VIOLATIONS + "') || '[]');");
+    }
+
+    /** Waits for a {@code confirm()} or {@code prompt()} dialog, answers {@code text} to a prompt, and accepts it. */
+    String acceptDialog(String text) {
+        Alert dialog = new WebDriverWait(driver, WAIT).until(ExpectedConditions.alertIsPresent());
+        String question = dialog.getText();
+        if (text != null) {
+            dialog.sendKeys(text);
+        }
+        dialog.accept();
+        return question;
     }
 
     static Browser open(URL base) {

@@ -8,6 +8,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jpasskeys.testing.SoftwareAuthenticator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -46,6 +47,8 @@ class PortalBrowserIT {
     void screenshotAndClose(TestInfo test) {
         try {
             browser.screenshot(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+            assertThat(browser.contentSecurityPolicyViolations()).as("the pages work under the sample's CSP")
+                    .isEmpty();
         } finally {
             browser.close();
         }
@@ -194,7 +197,10 @@ class PortalBrowserIT {
     }
 
     @Test
-    void anAdministratorFiltersTheAuditLog() {
+    void anAdministratorFiltersTheAuditLogThenDisablesAndEnablesAnAccount() {
+        SoftwareAuthenticator victimsKey = SoftwareAuthenticator.es256();
+        String victim = Deployments.uniqueUsername("mallory");
+        assertThat(new ApiClient(base).signUp(victimsKey, victim).status()).isEqualTo(201);
         browser.addAuthenticator("internal");
         signUpWithPasskey(System.getProperty("it.portal.admin"));
         browser.click("#admin-link");
@@ -207,6 +213,28 @@ class PortalBrowserIT {
         browser.waitUntil("only registrations listed", () -> browser.elements("#events tr td:nth-child(2)").stream()
                 .allMatch(cell -> cell.getText().equals("REGISTRATION_SUCCEEDED")));
         assertThat(browser.elements("#events tr")).isNotEmpty();
+
+        browser.type("#account-search input[name=username]", victim);
+        browser.click("#account-search button[type=submit]");
+        String row = "#accounts tr[data-username='" + victim + "']";
+        browser.click(row + " [data-action=disable]");
+        assertThat(browser.acceptDialog(null)).contains("Disable " + victim);
+        browser.acceptDialog("suspicious activity");
+        browser.waitForText("#account-status", victim + " is disabled");
+        browser.waitForText(row + " td:nth-child(5)", "Disabled");
+        assertThat(new ApiClient(base).signIn(victimsKey).status()).as("disabled").isEqualTo(401);
+
+        browser.click(row + " [data-action=enable]");
+        browser.waitForText("#account-status", victim + " is enabled again");
+        assertThat(new ApiClient(base).signIn(victimsKey).status()).as("enabled").isEqualTo(200);
+
+        browser.click(row + " [data-action=passkeys]");
+        browser.waitUntil("the passkey listed", () -> browser.elements("#passkey-list tr").size() == 1);
+        browser.click("#passkey-list [data-action=revoke]");
+        browser.acceptDialog(null);
+        browser.waitForText("#account-status", "Revoked");
+        browser.waitUntil("no passkey left", () -> browser.visible("#no-passkeys"));
+        assertThat(new ApiClient(base).signIn(victimsKey).status()).as("revoked").isEqualTo(401);
     }
 
     private void signInWithPassword(String username, String password) {

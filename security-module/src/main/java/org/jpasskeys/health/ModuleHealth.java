@@ -2,7 +2,6 @@ package org.jpasskeys.health;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +57,8 @@ public class ModuleHealth {
             data.put("database", current ? "migrated" : "schema not migrated to this version");
             return current;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "jpasskeys: readiness: the database does not answer", e);
+            // One line: an orchestrator asks every few seconds while the database is away.
+            LOG.warning(() -> "jpasskeys: not ready, the database does not answer: " + e);
             data.put("database", "unreachable");
             return false;
         }
