@@ -31,8 +31,10 @@ final class ApiClient {
         String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
         this.base = URI.create("http://localhost:" + deployment.getPort() + path);
         this.origin = base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10))
-                .build();
+        // HTTP/1.1 as browsers speak it without TLS (no h2c upgrade: Open Liberty 26 never answers a welcome page
+        // requested with one).
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** What the server answered. */
