@@ -56,7 +56,8 @@ public final class Benchmarks {
         PasskeysConfig config = new PasskeysConfig(RP_ID, "Bench", Set.of(ORIGIN), "/api", "/", 16384,
                 Duration.ofMinutes(5), 1_000_000, true, AttestationPolicy.NONE, 10, Duration.ofMinutes(15), ORIGIN,
                 "bench", Duration.ofMinutes(15), Path.of("unused"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
-            PasskeysConfig.developmentDefaults().rateLimit());
+            PasskeysConfig.developmentDefaults().rateLimit(),
+            PasskeysConfig.developmentDefaults().state());
         CaffeineChallengeStore store = new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(),
                 Clock.systemUTC());
         InMemoryAccounts accounts = new InMemoryAccounts();

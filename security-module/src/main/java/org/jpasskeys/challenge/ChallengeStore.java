@@ -17,6 +17,6 @@ public interface ChallengeStore {
      */
     Optional<PendingChallenge> take(String challenge);
 
-    /** How many challenges are pending now (approximate under concurrency). */
+    /** How many challenges are pending now on this node (approximate under concurrency); -1 for a shared store. */
     long pendingCount();
 }

@@ -1,5 +1,6 @@
 package org.jpasskeys.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -71,7 +72,11 @@ public class MicroProfilePasskeysConfig {
                         value(source, "passkeys.rate-limit.per-username-per-minute", Integer::valueOf,
                                 d.rateLimit().perUsernamePerMinute()),
                         value(source, "passkeys.rate-limit.trusted-proxies", MicroProfilePasskeysConfig::commaList,
-                                d.rateLimit().trustedProxies())));
+                                d.rateLimit().trustedProxies())),
+                new StateConfig(
+                        value(source, "passkeys.state.store", StateConfig.Store::parse, d.state().store()),
+                        source.getOptionalValue("passkeys.state.jcache.provider", String.class),
+                        source.getOptionalValue("passkeys.state.jcache.uri", String.class).map(URI::create)));
     }
 
     private static String string(Config source, String key, String fallback) {

@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
  * @param operations               {@code passkeys.admin.role}, {@code passkeys.rp.related-origins},
  *                                 {@code passkeys.http.*}, {@code passkeys.revocation.*}
  * @param rateLimit                {@code passkeys.rate-limit.*}
+ * @param state                    {@code passkeys.state.*}: where pending challenges and one-time tokens live
  */
 public record PasskeysConfig(
         String rpId,
@@ -58,7 +59,8 @@ public record PasskeysConfig(
         Optional<Path> previousTokenKeyLocation,
         Duration auditRetention,
         OperationsConfig operations,
-        RateLimitConfig rateLimit) {
+        RateLimitConfig rateLimit,
+        StateConfig state) {
 
     public PasskeysConfig {
         rpId = requireText(rpId, "passkeys.rp.id");
@@ -84,6 +86,7 @@ public record PasskeysConfig(
         requirePositive(auditRetention, "passkeys.audit.retention");
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(rateLimit, "passkeys.rate-limit");
+        Objects.requireNonNull(state, "passkeys.state");
     }
 
     /** The development defaults: {@code localhost}, origin {@code http://localhost:8080}. */
@@ -93,14 +96,15 @@ public record PasskeysConfig(
                 AttestationPolicy.NONE, 10, Duration.ofMinutes(15), "http://localhost:8080", "jpasskeys",
                 Duration.ofMinutes(15),
                 Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Optional.empty(),
-                Duration.ofDays(90), OperationsConfig.defaults(), new RateLimitConfig(true, 10, 5, Set.of()));
+                Duration.ofDays(90), OperationsConfig.defaults(), new RateLimitConfig(true, 10, 5, Set.of()),
+                StateConfig.local());
     }
 
     /** This configuration with anonymous sign-up switched on or off. */
     public PasskeysConfig withSelfServiceRegistration(boolean on) {
         return new PasskeysConfig(rpId, rpName, origins, basePath, loginPage, maxBodyBytes, challengeTtl,
                 challengeMaxPending, on, attestation, maxCredentialsPerUser, recentSignIn, tokenIssuer, tokenAudience,
-                tokenLifetime, tokenKeyLocation, previousTokenKeyLocation, auditRetention, operations, rateLimit);
+                tokenLifetime, tokenKeyLocation, previousTokenKeyLocation, auditRetention, operations, rateLimit, state);
     }
 
     /** The accepted origins a browser can have (not Android apps). */

@@ -22,7 +22,9 @@ import org.jpasskeys.challenge.CaffeineChallengeStore;
 import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.ChallengeStore;
 import org.jpasskeys.challenge.SecondFactorChallenges;
+import org.jpasskeys.challenge.SharedChallengeStore;
 import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.config.StateConfig;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.TimeMeter;
 import org.jpasskeys.credential.CredentialRepository;
@@ -33,6 +35,11 @@ import org.jpasskeys.ratelimit.PerAddress;
 import org.jpasskeys.ratelimit.PerUsername;
 import org.jpasskeys.ratelimit.RateLimiter;
 import org.jpasskeys.revocation.AccountStandingStore;
+import org.jpasskeys.state.DatabaseOneTimeValues;
+import org.jpasskeys.state.JCacheStores;
+import org.jpasskeys.state.LocalOneTimeValues;
+import org.jpasskeys.state.OneTimeValues;
+import org.jpasskeys.state.SqlTransactions;
 import org.jpasskeys.revocation.Revocations;
 import org.jpasskeys.token.AccessTokenIssuer;
 import org.jpasskeys.token.AccessTokenVerifier;
@@ -47,20 +54,38 @@ public class PasskeysBeans {
     private static final Logger LOG = Logger.getLogger(PasskeysBeans.class.getName());
     private static final Clock CLOCK = Clock.systemUTC();
 
+    /** Pending challenges and {@code mfaChallenge} tokens: in this JVM, or shared by the cluster. */
     @Produces
     @Singleton
-    ChallengeStore challengeStore(PasskeysConfig config) {
-        LOG.info(() -> "jpasskeys: challenges in memory (Caffeine), ttl " + config.challengeTtl() + ", at most "
-                + config.challengeMaxPending() + " pending");
-        return new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(), CLOCK);
+    OneTimeValues oneTimeValues(PasskeysConfig config, SqlTransactions transactions) {
+        StateConfig state = config.state();
+        return switch (state.store()) {
+            case LOCAL -> {
+                LOG.info(() -> "jpasskeys: challenges in memory (Caffeine), ttl " + config.challengeTtl()
+                        + ", at most " + config.challengeMaxPending() + " pending");
+                yield new LocalOneTimeValues(config.challengeTtl(), config.challengeMaxPending(), CLOCK);
+            }
+            case JCACHE -> JCacheStores.open(state.jcacheProvider(), state.jcacheUri(), config.challengeTtl(), CLOCK);
+            case DATABASE -> {
+                LOG.info("jpasskeys: challenges in the database (table jp_one_time_value), shared by every node");
+                yield new DatabaseOneTimeValues(transactions, CLOCK);
+            }
+        };
+    }
+
+    @Produces
+    @Singleton
+    ChallengeStore challengeStore(PasskeysConfig config, OneTimeValues shared) {
+        return config.state().store() == StateConfig.Store.LOCAL
+                ? new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(), CLOCK)
+                : new SharedChallengeStore(shared);
     }
 
     /** Applications inject this to hand out {@code mfaChallenge} tokens after their own first factor. */
     @Produces
     @Singleton
-    SecondFactorChallenges secondFactorChallenges(PasskeysConfig config) {
-        return new SecondFactorChallenges(config.challengeTtl(), config.challengeMaxPending(), new ChallengeGenerator(),
-                CLOCK);
+    SecondFactorChallenges secondFactorChallenges(PasskeysConfig config, OneTimeValues pending) {
+        return new SecondFactorChallenges(pending, config.challengeTtl(), new ChallengeGenerator(), CLOCK);
     }
 
     @Produces

@@ -56,3 +56,14 @@ CREATE INDEX ix_audit_event_user ON jp_audit_event (user_id, occurred_at);
 -- An administrator can disable an account; sessions and tokens from before signed_out_at no longer count.
 ALTER TABLE jp_user ADD COLUMN disabled BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE jp_user ADD COLUMN signed_out_at TIMESTAMP WITH TIME ZONE;
+
+--changeset jpasskeys:4-one-time-values
+-- Pending challenges and one-time tokens shared by the nodes of a cluster (passkeys.state.store=database).
+CREATE TABLE jp_one_time_value (
+    id           VARCHAR(128)  NOT NULL,
+    stored_value VARCHAR(4000) NOT NULL,
+    expires_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_one_time_value PRIMARY KEY (id)
+);
+
+CREATE INDEX ix_one_time_value_expiry ON jp_one_time_value (expires_at);

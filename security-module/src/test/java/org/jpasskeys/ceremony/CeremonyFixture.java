@@ -29,7 +29,8 @@ final class CeremonyFixture {
     final PasskeysConfig config = new PasskeysConfig(RP_ID, "Example", Set.of(ORIGIN, ANDROID_APP), "/v1/portal/mfa/passkey",
             "/", 16384, Duration.ofMinutes(5), 1000, true, AttestationPolicy.NONE, 10, Duration.ofMinutes(15),
             "https://example.com", "example", Duration.ofMinutes(15), Path.of("unused.pem"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
-            PasskeysConfig.developmentDefaults().rateLimit());
+            PasskeysConfig.developmentDefaults().rateLimit(),
+            PasskeysConfig.developmentDefaults().state());
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final CaffeineChallengeStore challenges = new CaffeineChallengeStore(config.challengeTtl(),
             config.challengeMaxPending(), clock);

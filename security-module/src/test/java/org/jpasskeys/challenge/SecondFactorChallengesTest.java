@@ -6,13 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.jpasskeys.testing.MutableClock;
+import org.jpasskeys.state.LocalOneTimeValues;
 import org.junit.jupiter.api.Test;
 
 class SecondFactorChallengesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final SecondFactorChallenges tokens = new SecondFactorChallenges(Duration.ofMinutes(5), 100,
-            new ChallengeGenerator(), clock);
+    private final SecondFactorChallenges tokens = new SecondFactorChallenges(
+            new LocalOneTimeValues(Duration.ofMinutes(5), 100, clock), Duration.ofMinutes(5), new ChallengeGenerator(),
+            clock);
 
     @Test
     void aTokenNamesItsAccountOnce() {

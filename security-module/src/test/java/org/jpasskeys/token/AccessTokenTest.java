@@ -218,7 +218,8 @@ class AccessTokenTest {
         return new PasskeysConfig("rp.example", "RP", java.util.Set.of("https://rp.example"), "/api", "/", 16384,
                 Duration.ofMinutes(5), 1000, false, AttestationPolicy.NONE, 10, Duration.ofMinutes(15), issuer,
                 audience, Duration.ofMinutes(15), Path.of("unused"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
-            PasskeysConfig.developmentDefaults().rateLimit());
+            PasskeysConfig.developmentDefaults().rateLimit(),
+            PasskeysConfig.developmentDefaults().state());
     }
 
     private static String decode(String part) {

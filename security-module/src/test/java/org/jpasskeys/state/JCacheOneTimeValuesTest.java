@@ -1,0 +1,16 @@
+package org.jpasskeys.state;
+
+import java.util.Optional;
+
+/** Against Caffeine's JSR-107 provider, through the same lookup the module uses on a server. */
+class JCacheOneTimeValuesTest extends OneTimeValuesContract {
+
+    private final OneTimeValues store = JCacheStores.open(
+            Optional.of("com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider"), Optional.empty(), TTL,
+            clock);
+
+    @Override
+    OneTimeValues store() {
+        return store;
+    }
+}
