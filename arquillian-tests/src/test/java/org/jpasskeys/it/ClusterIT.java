@@ -1,0 +1,163 @@
+package org.jpasskeys.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jpasskeys.it.ApiClient.Answer;
+import org.jpasskeys.testing.SoftwareAuthenticator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two Payara Micro nodes on loopback, one Hazelcast cluster, one PostgreSQL database, no sticky sessions: for
+ * each shared state store ({@code jcache}: Payara's grid; {@code database}), options issued by one node are
+ * answered on the other, and of 16 copies of one assertion sent to both nodes at once exactly one signs in.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@EnabledIfSystemProperty(named = "it.database", matches = "postgresql", disabledReason = "the nodes share a "
+        + "database server (the suite's PostgreSQL run)")
+@EnabledIfSystemProperty(named = "it.server", matches = "payara", disabledReason = "clustering as Payara Micro does it")
+class ClusterIT {
+
+    private static final String[] NODES = {"node-a", "node-b"};
+    private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = "node-a-jcache", managed = false, testable = false)
+    @TargetsContainer("node-a")
+    static WebArchive nodeAJCache() {
+        return sampleWith("jcache");
+    }
+
+    @Deployment(name = "node-b-jcache", managed = false, testable = false)
+    @TargetsContainer("node-b")
+    static WebArchive nodeBJCache() {
+        return sampleWith("jcache");
+    }
+
+    @Deployment(name = "node-a-database", managed = false, testable = false)
+    @TargetsContainer("node-a")
+    static WebArchive nodeADatabase() {
+        return sampleWith("database");
+    }
+
+    @Deployment(name = "node-b-database", managed = false, testable = false)
+    @TargetsContainer("node-b")
+    static WebArchive nodeBDatabase() {
+        return sampleWith("database");
+    }
+
+    @Test
+    void everyNodeSignsAnyoneInAndAChallengeVerifiesOnceAcrossTheCluster() throws Exception {
+        for (String node : NODES) {
+            controller.start(node);
+        }
+        try {
+            for (String store : List.of("jcache", "database")) {
+                for (String node : NODES) {
+                    deployer.deploy(node + "-" + store);
+                }
+                try {
+                    crossNodeCeremonies(store, node("a", store), node("b", store));
+                } finally {
+                    for (String node : NODES) {
+                        deployer.undeploy(node + "-" + store);
+                    }
+                }
+            }
+        } finally {
+            for (String node : NODES) {
+                controller.stop(node);
+            }
+        }
+    }
+
+    private void crossNodeCeremonies(String store, URL nodeA, URL nodeB) throws Exception {
+        ApiClient a = new ApiClient(nodeA);
+        ApiClient b = new ApiClient(nodeB);
+        SoftwareAuthenticator key = SoftwareAuthenticator.es256();
+        String username = Deployments.uniqueUsername("cluster-" + store);
+
+        Answer signUp = a.post("verify-registration", b.signUpAnswer(key, username).json());
+        assertThat(signUp.status()).as(store + ": sign-up options from B, verified on A: " + signUp.raw().body())
+                .isEqualTo(201);
+
+        Answer signIn = b.post("verify-authentication", a.signInAnswer(key).json());
+        assertThat(signIn.status()).as(store + ": options from A, verified on B: " + signIn.raw().body())
+                .isEqualTo(200);
+        assertThat(new ApiClient(nodeA).get("protected", signIn.json().getString("accessToken")).status())
+                .as(store + ": B's token on A").isEqualTo(200);
+
+        JsonObject assertion = a.signInAnswer(key).json();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            URL target = i % 2 == 0 ? nodeA : nodeB;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return new ApiClient(target).post("verify-authentication", assertion);
+            }));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<Answer> answer : answers) {
+            Answer answered = answer.get();
+            outcomes.add(answered.status() == 200 ? "signed in" : answered.code());
+        }
+        pool.shutdown();
+        assertThat(outcomes).as(store + ": 16 copies, 8 to each node").containsOnly("signed in", "challenge_not_found")
+                .filteredOn("signed in"::equals).hasSize(1);
+    }
+
+    /** The sample with {@code passkeys.state.store} set in its own configuration. */
+    private static WebArchive sampleWith(String store) {
+        WebArchive war = Deployments.sample();
+        String config;
+        try (var in = war.get(CONFIG).getAsset().openStream()) {
+            config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        war.delete(CONFIG);
+        war.add(new StringAsset(config + "\npasskeys.state.store=" + store + "\n"), CONFIG);
+        // Its own name (and context root): one archive name may be deployed once per container.
+        return ShrinkWrap.create(WebArchive.class, "jpasskeys-" + store + ".war").merge(war);
+    }
+
+    private static URL node(String name, String store) {
+        try {
+            return new URL("http://localhost:" + System.getProperty("it.node-" + name + ".port") + "/jpasskeys-" + store
+                    + "/");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
