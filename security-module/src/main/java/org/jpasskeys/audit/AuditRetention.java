@@ -13,16 +13,26 @@ import javax.naming.NamingException;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jpasskeys.state.ClusterJobs;
 
-/** Enforces {@code passkeys.audit.retention}: purges older events at start-up and every six hours. */
+/**
+ * Enforces {@code passkeys.audit.retention}: purges older events every six hours, once for the whole cluster.
+ * Every node looks every {@value #CHECK_MINUTES} minutes; the first to claim a due run does it.
+ */
 @ApplicationScoped
 public class AuditRetention {
 
     private static final Logger LOG = Logger.getLogger(AuditRetention.class.getName());
     private static final String EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
+    private static final String JOB = "audit-retention";
+    private static final Duration EVERY = Duration.ofHours(6);
+    static final long CHECK_MINUTES = 15;
 
     @Inject
     AuditLog log;
+
+    @Inject
+    ClusterJobs jobs;
 
     private ScheduledFuture<?> purge;
 
@@ -33,7 +43,7 @@ public class AuditRetention {
         } catch (NamingException e) {
             throw new IllegalStateException("jpasskeys needs " + EXECUTOR + " for the audit retention", e);
         }
-        purge = executor.scheduleAtFixedRate(() -> purge(retention), 0, 6, TimeUnit.HOURS);
+        purge = executor.scheduleAtFixedRate(() -> purge(retention), 0, CHECK_MINUTES, TimeUnit.MINUTES);
     }
 
     public void stop() {
@@ -44,7 +54,11 @@ public class AuditRetention {
 
     private void purge(Duration retention) {
         try {
-            int removed = log.purgeOlderThan(Instant.now().minus(retention));
+            Instant now = Instant.now();
+            if (!jobs.claim(JOB, now, EVERY)) {
+                return;
+            }
+            int removed = log.purgeOlderThan(now.minus(retention));
             LOG.info(() -> "jpasskeys audit: purged " + removed + " events older than " + retention);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "jpasskeys audit: purge failed; will try again", e);

@@ -35,6 +35,8 @@ import org.jpasskeys.ratelimit.PerAddress;
 import org.jpasskeys.ratelimit.PerUsername;
 import org.jpasskeys.ratelimit.RateLimiter;
 import org.jpasskeys.revocation.AccountStandingStore;
+import org.jpasskeys.state.ClusterJobs;
+import org.jpasskeys.state.DatabaseClusterJobs;
 import org.jpasskeys.state.DatabaseOneTimeValues;
 import org.jpasskeys.state.JCacheStores;
 import org.jpasskeys.state.LocalOneTimeValues;
@@ -71,6 +73,13 @@ public class PasskeysBeans {
                 yield new DatabaseOneTimeValues(transactions, CLOCK);
             }
         };
+    }
+
+    /** Jobs one node runs for the cluster (the audit purge): claimed in the database every node shares. */
+    @Produces
+    @Singleton
+    ClusterJobs clusterJobs(SqlTransactions transactions) {
+        return new DatabaseClusterJobs(transactions);
     }
 
     @Produces

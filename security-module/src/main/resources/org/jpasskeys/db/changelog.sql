@@ -67,3 +67,13 @@ CREATE TABLE jp_one_time_value (
 );
 
 CREATE INDEX ix_one_time_value_expiry ON jp_one_time_value (expires_at);
+
+--changeset jpasskeys:5-cluster-jobs
+-- Jobs that one node of a cluster runs for all: the node that moves next_run_at forward runs it.
+CREATE TABLE jp_cluster_job (
+    name        VARCHAR(64) NOT NULL,
+    next_run_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_cluster_job PRIMARY KEY (name)
+);
+
+INSERT INTO jp_cluster_job (name, next_run_at) VALUES ('audit-retention', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00');

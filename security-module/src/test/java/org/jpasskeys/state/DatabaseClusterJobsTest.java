@@ -1,0 +1,46 @@
+package org.jpasskeys.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseClusterJobsTest {
+
+    private static final Duration EVERY = Duration.ofHours(6);
+
+    @Test
+    void ofEightNodesLookingAtOnceOneRunsTheJobAndNoneAgainUntilItIsDue() throws Exception {
+        Instant now = Instant.now().plus(Duration.ofDays(1)); // after whatever an earlier test claimed
+        ExecutorService nodes = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            DatabaseClusterJobs node = new DatabaseClusterJobs(TestDatabase.TRANSACTIONS);
+            claims.add(nodes.submit(() -> {
+                start.await();
+                return node.claim("audit-retention", now, EVERY);
+            }));
+        }
+        start.countDown();
+        int runs = 0;
+        for (Future<Boolean> claim : claims) {
+            runs += claim.get() ? 1 : 0;
+        }
+        nodes.shutdown();
+        DatabaseClusterJobs later = new DatabaseClusterJobs(TestDatabase.TRANSACTIONS);
+
+        assertThat(runs).isEqualTo(1);
+        assertThat(later.claim("audit-retention", now.plus(EVERY).minusSeconds(1), EVERY)).isFalse();
+        assertThat(later.claim("audit-retention", now.plus(EVERY), EVERY)).isTrue();
+        assertThat(later.claim("no-such-job", now, EVERY)).isFalse();
+    }
+}

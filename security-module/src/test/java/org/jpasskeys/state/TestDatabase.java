@@ -1,0 +1,34 @@
+package org.jpasskeys.state;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.jpasskeys.credential.jpa.SchemaMigration;
+
+/** An in-memory H2 database migrated by the module's changelog, with each unit of work in its own transaction. */
+final class TestDatabase {
+
+    private static final JdbcDataSource DATABASE = new JdbcDataSource();
+
+    static {
+        DATABASE.setURL("jdbc:h2:mem:state;DB_CLOSE_DELAY=-1");
+        SchemaMigration.migrate(DATABASE);
+    }
+
+    private TestDatabase() {
+    }
+
+    static final SqlTransactions TRANSACTIONS = TestDatabase::inNewTransaction;
+
+    private static <T> T inNewTransaction(SqlTransactions.Work<T> work) {
+        try (Connection connection = DATABASE.getConnection()) {
+            connection.setAutoCommit(false);
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
