@@ -119,6 +119,7 @@ public final class Benchmarks {
         report("options (startDiscoverable)", issue, "32 bytes from SecureRandom", draw);
 
         memoryPerPendingChallenge(generator);
+        StateStoreBenchmark.run();
     }
 
     private interface Step {
