@@ -11,6 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Instant;
 
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.ContainerController;
@@ -32,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two Payara Micro nodes on loopback, one Hazelcast cluster, one PostgreSQL database, no sticky sessions: for
  * each shared state store ({@code jcache}: Payara's grid; {@code database}), options issued by one node are
- * answered on the other, and of 16 copies of one assertion sent to both nodes at once exactly one signs in.
+ * answered on the other, and of 16 copies of one assertion sent to both nodes at once exactly one signs in;
+ * with the database store, node B is killed during a load and node A keeps serving, nothing confirmed lost.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -79,6 +84,7 @@ class ClusterIT {
         for (String node : NODES) {
             controller.start(node);
         }
+        boolean nodeBKilled = false;
         try {
             for (String store : List.of("jcache", "database")) {
                 for (String node : NODES) {
@@ -86,17 +92,88 @@ class ClusterIT {
                 }
                 try {
                     crossNodeCeremonies(store, node("a", store), node("b", store));
+                    if (store.equals("database")) {
+                        nodeBKilled = true;
+                        nodeBKilledDuringLoad(node("a", store), node("b", store));
+                    }
                 } finally {
-                    for (String node : NODES) {
-                        deployer.undeploy(node + "-" + store);
+                    deployer.undeploy("node-a-" + store);
+                    if (!nodeBKilled) {
+                        deployer.undeploy("node-b-" + store);
                     }
                 }
             }
         } finally {
-            for (String node : NODES) {
-                controller.stop(node);
+            controller.stop("node-a");
+            if (nodeBKilled) {
+                controller.kill("node-b");
+            } else {
+                controller.stop("node-b");
             }
         }
+    }
+
+    /**
+     * Sign-ups and sign-ins on both nodes while node B is killed ({@code kill -9}): node A answers every request
+     * without a server error, and every account either node confirmed signs in afterwards.
+     */
+    private void nodeBKilledDuringLoad(URL nodeA, URL nodeB) throws Exception {
+        Instant end = Instant.now().plusSeconds(8);
+        ConcurrentLinkedQueue<SoftwareAuthenticator> registered = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> serverErrorsOnA = new ConcurrentLinkedQueue<>();
+        AtomicInteger answeredByAAfterTheKill = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int worker = w;
+            workers.add(load.submit(() -> {
+                for (int i = 0; Instant.now().isBefore(end); i++) {
+                    boolean onA = (worker + i) % 2 == 0;
+                    ApiClient client = new ApiClient(onA ? nodeA : nodeB);
+                    SoftwareAuthenticator key = SoftwareAuthenticator.es256();
+                    try {
+                        Answer signUp = client.signUp(key, Deployments.uniqueUsername("load"));
+                        if (signUp.status() == 201) {
+                            registered.add(key);
+                        }
+                        Answer signIn = client.signIn(key);
+                        for (Answer answer : List.of(signUp, signIn)) {
+                            if (onA && answer.status() >= 500) {
+                                serverErrorsOnA.add(answer.status() + " " + answer.raw().body());
+                            }
+                        }
+                        if (onA && killed.get()) {
+                            answeredByAAfterTheKill.incrementAndGet();
+                        }
+                    } catch (RuntimeException | AssertionError e) {
+                        if (onA) {
+                            serverErrorsOnA.add(e.toString());
+                        }
+                        // On B: the node is gone, as requests in flight to a crashed node are.
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(3_000);
+        ProcessHandle nodeBProcess = ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().orElse("").contains("node-b-home"))
+                .findFirst().orElseThrow(() -> new AssertionError("node B's process is not to be found"));
+        nodeBProcess.destroyForcibly();
+        killed.set(true);
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        load.shutdown();
+
+        assertThat(serverErrorsOnA).as("node A's answers while B was killed").isEmpty();
+        assertThat(answeredByAAfterTheKill).as("node A kept serving").hasPositiveValue();
+        for (SoftwareAuthenticator key : registered) {
+            assertThat(new ApiClient(nodeA).signIn(key).status()).as("a confirmed registration is kept").isEqualTo(200);
+        }
+        System.out.printf("cluster: node B killed during load; %d registrations confirmed, all sign in on A%n",
+                registered.size());
     }
 
     private void crossNodeCeremonies(String store, URL nodeA, URL nodeB) throws Exception {
