@@ -182,6 +182,11 @@ class ClusterIT {
         SoftwareAuthenticator key = SoftwareAuthenticator.es256();
         String username = Deployments.uniqueUsername("cluster-" + store);
 
+        Answer ready = a.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + nodeA.getPort() + "/health/ready")).GET());
+        assertThat(OperationsIT.check(ready, "jpasskeys").getJsonObject("data").getString("stateStore"))
+                .as(ready.raw().body()).isEqualTo(store);
+
         Answer signUp = a.post("verify-registration", b.signUpAnswer(key, username).json());
         assertThat(signUp.status()).as(store + ": sign-up options from B, verified on A: " + signUp.raw().body())
                 .isEqualTo(201);

@@ -124,6 +124,7 @@ class OperationsIT {
         JsonObject readiness = check(ready, "jpasskeys");
         assertThat(readiness.getString("status")).isEqualTo("UP");
         assertThat(readiness.getJsonObject("data").getString("database")).isEqualTo("migrated");
+        assertThat(readiness.getJsonObject("data").getString("stateStore")).isEqualTo("local");
         assertThat(readiness.getJsonObject("data").getString("signingKey")).isNotBlank();
         assertThat(live.status()).as(live.raw().body()).isEqualTo(200);
         assertThat(check(live, "jpasskeys-audit").getJsonObject("data").getString("auditWriter")).isEqualTo("running");

@@ -1,13 +1,18 @@
 package org.jpasskeys.health;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jpasskeys.audit.AuditLog;
+import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.jpa.DatabaseProbe;
+import org.jpasskeys.state.OneTimeValues;
 import org.jpasskeys.token.SigningKey;
 
 /**
@@ -36,12 +41,22 @@ public class ModuleHealth {
     @Inject
     DatabaseProbe database;
 
-    /** Ready: the database answers and is migrated to this version, and the token signing key is loaded. */
+    @Inject
+    OneTimeValues stateStore;
+
+    @Inject
+    PasskeysConfig config;
+
+    /**
+     * Ready: the database answers and is migrated to this version, the state store ({@code passkeys.state.store})
+     * keeps and hands out a value, and the token signing key is loaded.
+     */
     public Status readiness() {
         Map<String, String> data = new LinkedHashMap<>();
         boolean database = database(data);
+        boolean state = stateStore(data);
         data.put("signingKey", signingKey.keyId());
-        return new Status(database, data);
+        return new Status(database && state, data);
     }
 
     /** Live: the audit events recorded here are still being written to the database. */
@@ -49,6 +64,22 @@ public class ModuleHealth {
         boolean writing = auditLog.writing();
         return new Status(writing, Map.of("auditEventsBuffered", Integer.toString(auditLog.buffered()),
                 "auditWriter", writing ? "running" : "stopped"));
+    }
+
+    private boolean stateStore(Map<String, String> data) {
+        String store = config.state().store().name().toLowerCase(Locale.ROOT);
+        String probe = "health:" + UUID.randomUUID();
+        try {
+            stateStore.put(probe, "probe", Instant.now().plusSeconds(30));
+            boolean answers = stateStore.take(probe).isPresent();
+            data.put("stateStore", store + (answers ? "" : " lost a value"));
+            return answers;
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "jpasskeys: not ready, the state store (passkeys.state.store=" + store
+                    + ") does not answer: " + e);
+            data.put("stateStore", store + " unreachable");
+            return false;
+        }
     }
 
     private boolean database(Map<String, String> data) {
