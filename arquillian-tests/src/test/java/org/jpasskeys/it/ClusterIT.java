@@ -34,7 +34,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two Payara Micro nodes on loopback, one Hazelcast cluster, one PostgreSQL database, no sticky sessions: for
+ * Two Payara Micro nodes on loopback, one Hazelcast cluster, one PostgreSQL database holding the token signing
+ * key ({@code passkeys.token.key-store=database}), no sticky sessions: for
  * each shared state store ({@code jcache}: Payara's grid; {@code database}), options issued by one node are
  * answered on the other, and of 16 copies of one assertion sent to both nodes at once exactly one signs in;
  * with the database store, node B is killed during a load and node A keeps serving, nothing confirmed lost.
@@ -195,7 +196,9 @@ class ClusterIT {
         assertThat(signIn.status()).as(store + ": options from A, verified on B: " + signIn.raw().body())
                 .isEqualTo(200);
         assertThat(new ApiClient(nodeA).get("protected", signIn.json().getString("accessToken")).status())
-                .as(store + ": B's token on A").isEqualTo(200);
+                .as(store + ": B's token on A (one signing key in the database)").isEqualTo(200);
+        assertThat(a.get(".well-known/jwks.json", null).raw().body()).as("one JWKS")
+                .isEqualTo(b.get(".well-known/jwks.json", null).raw().body());
 
         // What the store costs a sign-in on the cluster: options from A, verification on B, one after another.
         long[] nanos = new long[30];

@@ -57,7 +57,8 @@ public final class Benchmarks {
                 Duration.ofMinutes(5), 1_000_000, true, AttestationPolicy.NONE, 10, Duration.ofMinutes(15), ORIGIN,
                 "bench", Duration.ofMinutes(15), Path.of("unused"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
             PasskeysConfig.developmentDefaults().rateLimit(),
-            PasskeysConfig.developmentDefaults().state());
+            PasskeysConfig.developmentDefaults().state(),
+            PasskeysConfig.developmentDefaults().tokenKeyStore());
         CaffeineChallengeStore store = new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(),
                 Clock.systemUTC());
         InMemoryAccounts accounts = new InMemoryAccounts();

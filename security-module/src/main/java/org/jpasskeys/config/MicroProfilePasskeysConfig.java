@@ -76,7 +76,11 @@ public class MicroProfilePasskeysConfig {
                 new StateConfig(
                         value(source, "passkeys.state.store", StateConfig.Store::parse, d.state().store()),
                         source.getOptionalValue("passkeys.state.jcache.provider", String.class),
-                        source.getOptionalValue("passkeys.state.jcache.uri", String.class).map(URI::create)));
+                        source.getOptionalValue("passkeys.state.jcache.uri", String.class).map(URI::create)),
+                new TokenKeyStoreConfig(
+                        value(source, "passkeys.token.key-store", TokenKeyStoreConfig.Kind::parse,
+                                d.tokenKeyStore().kind()),
+                        source.getOptionalValue("passkeys.token.key-encryption-secret", String.class)));
     }
 
     private static String string(Config source, String key, String fallback) {

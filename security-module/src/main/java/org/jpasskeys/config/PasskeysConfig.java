@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
  *                                 {@code passkeys.http.*}, {@code passkeys.revocation.*}
  * @param rateLimit                {@code passkeys.rate-limit.*}
  * @param state                    {@code passkeys.state.*}: where pending challenges and one-time tokens live
+ * @param tokenKeyStore            {@code passkeys.token.key-store} and its secret
  */
 public record PasskeysConfig(
         String rpId,
@@ -60,7 +61,8 @@ public record PasskeysConfig(
         Duration auditRetention,
         OperationsConfig operations,
         RateLimitConfig rateLimit,
-        StateConfig state) {
+        StateConfig state,
+        TokenKeyStoreConfig tokenKeyStore) {
 
     public PasskeysConfig {
         rpId = requireText(rpId, "passkeys.rp.id");
@@ -87,6 +89,7 @@ public record PasskeysConfig(
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(rateLimit, "passkeys.rate-limit");
         Objects.requireNonNull(state, "passkeys.state");
+        Objects.requireNonNull(tokenKeyStore, "passkeys.token.key-store");
     }
 
     /** The development defaults: {@code localhost}, origin {@code http://localhost:8080}. */
@@ -97,14 +100,15 @@ public record PasskeysConfig(
                 Duration.ofMinutes(15),
                 Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Optional.empty(),
                 Duration.ofDays(90), OperationsConfig.defaults(), new RateLimitConfig(true, 10, 5, Set.of()),
-                StateConfig.local());
+                StateConfig.local(), TokenKeyStoreConfig.file());
     }
 
     /** This configuration with anonymous sign-up switched on or off. */
     public PasskeysConfig withSelfServiceRegistration(boolean on) {
         return new PasskeysConfig(rpId, rpName, origins, basePath, loginPage, maxBodyBytes, challengeTtl,
                 challengeMaxPending, on, attestation, maxCredentialsPerUser, recentSignIn, tokenIssuer, tokenAudience,
-                tokenLifetime, tokenKeyLocation, previousTokenKeyLocation, auditRetention, operations, rateLimit, state);
+                tokenLifetime, tokenKeyLocation, previousTokenKeyLocation, auditRetention, operations, rateLimit, state,
+                tokenKeyStore);
     }
 
     /** The accepted origins a browser can have (not Android apps). */

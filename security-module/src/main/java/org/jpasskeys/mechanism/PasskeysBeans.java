@@ -25,6 +25,7 @@ import org.jpasskeys.challenge.SecondFactorChallenges;
 import org.jpasskeys.challenge.SharedChallengeStore;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.config.StateConfig;
+import org.jpasskeys.config.TokenKeyStoreConfig;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.TimeMeter;
 import org.jpasskeys.credential.CredentialRepository;
@@ -45,7 +46,9 @@ import org.jpasskeys.state.SqlTransactions;
 import org.jpasskeys.revocation.Revocations;
 import org.jpasskeys.token.AccessTokenIssuer;
 import org.jpasskeys.token.AccessTokenVerifier;
+import org.jpasskeys.token.DatabaseTokenKeys;
 import org.jpasskeys.token.JsonWebKeySet;
+import org.jpasskeys.token.PrivateKeyEncryption;
 import org.jpasskeys.token.SigningKey;
 import org.jpasskeys.token.TokenKeys;
 
@@ -175,8 +178,12 @@ public class PasskeysBeans {
 
     @Produces
     @Singleton
-    TokenKeys tokenKeys(PasskeysConfig config) {
-        return TokenKeys.load(config.tokenKeyLocation(), config.previousTokenKeyLocation());
+    TokenKeys tokenKeys(PasskeysConfig config, SqlTransactions transactions, ClusterJobs jobs) {
+        TokenKeyStoreConfig store = config.tokenKeyStore();
+        return store.kind() == TokenKeyStoreConfig.Kind.DATABASE
+                ? new DatabaseTokenKeys(transactions, jobs, new PrivateKeyEncryption(store.encryptionSecret()
+                        .orElseThrow()), CLOCK).load()
+                : TokenKeys.load(config.tokenKeyLocation(), config.previousTokenKeyLocation());
     }
 
     @Produces

@@ -7,17 +7,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.logging.Logger;
-
-import org.jose4j.jwk.RsaJsonWebKey;
 
 /**
  * The signing key as a PKCS#8 PEM file ({@code passkeys.token.key-location}). When the file is absent a
@@ -54,28 +45,16 @@ public final class SigningKeyFile {
             if (begin < 0 || end < begin) {
                 throw new IllegalStateException(location + " is not a PKCS#8 PEM private key");
             }
-            byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + BEGIN.length(), end));
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
-            RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(
-                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            return new SigningKey(thumbprint(publicKey), privateKey, publicKey);
+            return SigningKey.fromPkcs8(Base64.getMimeDecoder().decode(pem.substring(begin + BEGIN.length(), end)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the token signing key " + location, e);
-        } catch (GeneralSecurityException | ClassCastException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException(location + " does not hold an RSA private key", e);
         }
     }
 
     private static void create(Path location) throws IOException {
-        byte[] der;
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(SigningKey.MIN_BITS);
-            der = generator.generateKeyPair().getPrivate().getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no RSA in this JVM", e);
-        }
+        byte[] der = SigningKey.generatePkcs8();
         String pem = BEGIN + "\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n" + END + "\n";
         Path parent = location.toAbsolutePath().getParent();
@@ -92,9 +71,5 @@ public final class SigningKeyFile {
         }
         LOG.warning(() -> "jpasskeys: no token signing key at " + location + "; generated a new RSA key there. "
                 + "Set passkeys.token.key-location to a managed key in production.");
-    }
-
-    static String thumbprint(RSAPublicKey publicKey) {
-        return new RsaJsonWebKey(publicKey).calculateBase64urlEncodedThumbprint("SHA-256");
     }
 }

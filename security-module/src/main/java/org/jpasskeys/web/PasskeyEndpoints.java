@@ -4,6 +4,7 @@ import java.security.Provider;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -36,8 +37,9 @@ public class PasskeyEndpoints implements ServletContextListener {
     @Inject
     SchemaMigration schema;
 
+    /** Looked up after the migration: with passkeys.token.key-store=database the key is in a table. */
     @Inject
-    SigningKey signingKey;
+    Instance<SigningKey> signingKey;
 
     @Inject
     AuditRetention auditRetention;
@@ -54,7 +56,8 @@ public class PasskeyEndpoints implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         installedCryptoProvider = CryptoProviders.apply(ConfigProvider.getConfig());
         schema.migrate();
-        LOG.info(() -> "jpasskeys: token signing key " + signingKey.keyId() + " ready");
+        String keyId = signingKey.get().keyId();
+        LOG.info(() -> "jpasskeys: token signing key " + keyId + " ready");
         auditRetention.start(config.auditRetention());
         // Made here, on an application thread: the server's health checks run where java:comp names do not resolve.
         LOG.info(() -> "jpasskeys: readiness " + health.readiness());

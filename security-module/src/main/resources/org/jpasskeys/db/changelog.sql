@@ -77,3 +77,15 @@ CREATE TABLE jp_cluster_job (
 );
 
 INSERT INTO jp_cluster_job (name, next_run_at) VALUES ('audit-retention', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00');
+
+--changeset jpasskeys:6-token-keys
+-- Token signing keys shared by every node (passkeys.token.key-store=database), private keys sealed with
+-- passkeys.token.key-encryption-secret; the newest signs, all verify.
+CREATE TABLE jp_token_key (
+    kid                VARCHAR(64) NOT NULL,
+    sealed_private_key BYTEA       NOT NULL,
+    created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_token_key PRIMARY KEY (kid)
+);
+
+INSERT INTO jp_cluster_job (name, next_run_at) VALUES ('token-key-creation', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00');

@@ -30,7 +30,8 @@ final class CeremonyFixture {
             "/", 16384, Duration.ofMinutes(5), 1000, true, AttestationPolicy.NONE, 10, Duration.ofMinutes(15),
             "https://example.com", "example", Duration.ofMinutes(15), Path.of("unused.pem"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
             PasskeysConfig.developmentDefaults().rateLimit(),
-            PasskeysConfig.developmentDefaults().state());
+            PasskeysConfig.developmentDefaults().state(),
+            PasskeysConfig.developmentDefaults().tokenKeyStore());
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final CaffeineChallengeStore challenges = new CaffeineChallengeStore(config.challengeTtl(),
             config.challengeMaxPending(), clock);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jpasskeys.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 class DatabaseClusterJobsTest {
@@ -19,7 +21,8 @@ class DatabaseClusterJobsTest {
 
     @Test
     void ofEightNodesLookingAtOnceOneRunsTheJobAndNoneAgainUntilItIsDue() throws Exception {
-        Instant now = Instant.now().plus(Duration.ofDays(1)); // after whatever an earlier test claimed
+        // After whatever an earlier test claimed; whole milliseconds, as the databases keep them.
+        Instant now = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
         ExecutorService nodes = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> claims = new ArrayList<>();

@@ -219,7 +219,8 @@ class AccessTokenTest {
                 Duration.ofMinutes(5), 1000, false, AttestationPolicy.NONE, 10, Duration.ofMinutes(15), issuer,
                 audience, Duration.ofMinutes(15), Path.of("unused"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
             PasskeysConfig.developmentDefaults().rateLimit(),
-            PasskeysConfig.developmentDefaults().state());
+            PasskeysConfig.developmentDefaults().state(),
+            PasskeysConfig.developmentDefaults().tokenKeyStore());
     }
 
     private static String decode(String part) {

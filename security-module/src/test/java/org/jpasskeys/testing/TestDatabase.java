@@ -1,15 +1,16 @@
-package org.jpasskeys.state;
+package org.jpasskeys.testing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.jpasskeys.credential.jpa.SchemaMigration;
+import org.jpasskeys.state.SqlTransactions;
 
 /** An in-memory H2 database migrated by the module's changelog, with each unit of work in its own transaction. */
-final class TestDatabase {
+public final class TestDatabase {
 
-    private static final JdbcDataSource DATABASE = new JdbcDataSource();
+    public static final JdbcDataSource DATABASE = new JdbcDataSource();
 
     static {
         DATABASE.setURL("jdbc:h2:mem:state;DB_CLOSE_DELAY=-1");
@@ -19,7 +20,7 @@ final class TestDatabase {
     private TestDatabase() {
     }
 
-    static final SqlTransactions TRANSACTIONS = TestDatabase::inNewTransaction;
+    public static final SqlTransactions TRANSACTIONS = TestDatabase::inNewTransaction;
 
     private static <T> T inNewTransaction(SqlTransactions.Work<T> work) {
         try (Connection connection = DATABASE.getConnection()) {

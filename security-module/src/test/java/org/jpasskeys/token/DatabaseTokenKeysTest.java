@@ -1,0 +1,98 @@
+package org.jpasskeys.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.jpasskeys.state.DatabaseClusterJobs;
+import org.jpasskeys.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DatabaseTokenKeysTest {
+
+    private static final String SECRET = "correct horse battery staple, 32+ characters";
+
+    @BeforeEach
+    void noKeysYet() throws SQLException {
+        execute("DELETE FROM jp_token_key");
+        execute("UPDATE jp_cluster_job SET next_run_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00' "
+                + "WHERE name = '" + DatabaseTokenKeys.CREATION + "'");
+    }
+
+    @Test
+    void nodesStartingTogetherMakeOneKeyAndAllSignWithIt() throws Exception {
+        ExecutorService nodes = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<TokenKeys>> loaded = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            loaded.add(nodes.submit(() -> {
+                start.await();
+                return node(SECRET).load();
+            }));
+        }
+        start.countDown();
+        List<String> signingKeyIds = new ArrayList<>();
+        for (Future<TokenKeys> keys : loaded) {
+            signingKeyIds.add(keys.get().signing().keyId());
+        }
+        nodes.shutdown();
+
+        assertThat(signingKeyIds).hasSize(4).containsOnly(signingKeyIds.get(0));
+        assertThat(count()).isEqualTo(1);
+        assertThat(node(SECRET).load().signing().privateKey()).isEqualTo(node(SECRET).load().signing().privateKey());
+    }
+
+    @Test
+    void aNodeWithAnotherSecretStopsNamingTheKeyAndMakesNoSecondOne() throws SQLException {
+        String keyId = node(SECRET).load().signing().keyId();
+
+        assertThatThrownBy(() -> node("another secret, also 32 characters long").load())
+                .hasMessageContaining("passkeys.token.key-encryption-secret")
+                .hasMessageContaining(keyId);
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSealedKeyCannotBePassedOffUnderAnotherIdOrAltered() {
+        PrivateKeyEncryption encryption = new PrivateKeyEncryption(SECRET);
+        byte[] sealed = encryption.seal(new byte[] {1, 2, 3}, "kid-1");
+
+        assertThat(encryption.open(sealed, "kid-1")).containsExactly(1, 2, 3);
+        assertThatThrownBy(() -> encryption.open(sealed, "kid-2")).isInstanceOf(IllegalArgumentException.class);
+        sealed[sealed.length - 1] ^= 1;
+        assertThatThrownBy(() -> encryption.open(sealed, "kid-1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static DatabaseTokenKeys node(String secret) {
+        return new DatabaseTokenKeys(TestDatabase.TRANSACTIONS, new DatabaseClusterJobs(TestDatabase.TRANSACTIONS),
+                new PrivateKeyEncryption(secret), Clock.systemUTC());
+    }
+
+    private static int count() throws SQLException {
+        try (Connection connection = TestDatabase.DATABASE.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM jp_token_key")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = TestDatabase.DATABASE.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+}
