@@ -1,6 +1,7 @@
 package org.jpasskeys.admin;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.CeremonyFailure;
@@ -11,8 +12,8 @@ import org.jpasskeys.revocation.Revocations;
 
 /**
  * What an administrator does to an account: find it, list and revoke its passkeys, disable and re-enable it,
- * end its sessions. Revoking a passkey also ends the account's sessions and tokens, as does disabling it.
- * Each step commits on its own, so that no other request reads the account's old standing after it returns.
+ * end its sessions. Revoking a passkey also ends the account's sessions and tokens, as does disabling it, in the
+ * same transaction, so that no other request reads the account's old standing after it returns.
  */
 public final class AccountAdministration {
 
@@ -41,29 +42,23 @@ public final class AccountAdministration {
 
     /** Removes one passkey of the account, even its last one, and ends the account's sessions and tokens. */
     public void revokePasskey(String userId, String credentialId) {
-        requireAccount(userId);
         byte[] id;
         try {
             id = CredentialIds.decode(credentialId);
         } catch (IllegalArgumentException e) {
             throw notFound("No such passkey on this account.");
         }
-        if (credentials.delete(userId, id, false) != CredentialRepository.Deletion.DELETED) {
+        int removed = revocations.revokePasskeys(userId, Optional.of(id));
+        requireFound(removed >= 0);
+        if (removed == 0) {
             throw notFound("No such passkey on this account.");
         }
-        revocations.signOutEverywhere(userId);
     }
 
     /** Removes every passkey of the account and ends its sessions and tokens; answers how many were removed. */
     public int revokeAllPasskeys(String userId) {
-        requireAccount(userId);
-        int removed = 0;
-        for (StoredCredential credential : credentials.findByUserId(userId)) {
-            if (credentials.delete(userId, credential.credentialId(), false) == CredentialRepository.Deletion.DELETED) {
-                removed++;
-            }
-        }
-        revocations.signOutEverywhere(userId);
+        int removed = revocations.revokePasskeys(userId, Optional.empty());
+        requireFound(removed >= 0);
         return removed;
     }
 

@@ -2,6 +2,7 @@ package org.jpasskeys.audit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -53,15 +54,25 @@ public class AuditRetention {
     }
 
     private void purge(Duration retention) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try {
-            Instant now = Instant.now();
             if (!jobs.claim(JOB, now, EVERY)) {
                 return;
             }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "jpasskeys audit: the purge could not be claimed; will look again", e);
+            return;
+        }
+        try {
             int removed = log.purgeOlderThan(now.minus(retention));
             LOG.info(() -> "jpasskeys audit: purged " + removed + " events older than " + retention);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "jpasskeys audit: purge failed; will try again", e);
+            LOG.log(Level.WARNING, "jpasskeys audit: purge failed; will try again in " + CHECK_MINUTES + " minutes", e);
+            try {
+                jobs.release(JOB, now, EVERY);
+            } catch (RuntimeException notReleased) {
+                e.addSuppressed(notReleased);
+            }
         }
     }
 }

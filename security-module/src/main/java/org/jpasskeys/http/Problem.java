@@ -34,6 +34,11 @@ public record Problem(int status, String code, String title, String detail) {
     }
 
     /** Signed in, but not in the role (group) the resource needs. */
+    /** @param allowed the methods the resource answers, for the person reading the answer */
+    public static Problem methodNotAllowed(String allowed) {
+        return new Problem(405, "method_not_allowed", "Method not allowed", "Use " + allowed + ".");
+    }
+
     public static Problem forbidden(String detail) {
         return new Problem(403, "forbidden", "Forbidden", detail);
     }

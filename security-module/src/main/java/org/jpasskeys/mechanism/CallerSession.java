@@ -1,7 +1,6 @@
 package org.jpasskeys.mechanism;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,14 +8,14 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * Keeps the signed-in caller in the HTTP session, the one place that does so, together with the passkey
- * that signed the caller in (none after a password), so that the session ends when that passkey is removed,
- * and the time of the sign-in, so that it ends when the account is signed out everywhere or disabled.
+ * that signed the caller in (none after a password), so that the session ends when that passkey is removed.
+ * The caller's session epoch ends it when the account is signed out everywhere or disabled.
  */
 public final class CallerSession {
 
     private static final String ATTRIBUTE = CallerSession.class.getName();
 
-    private record SignedIn(PasskeyPrincipal caller, String passkeyId, Instant at) implements Serializable {
+    private record SignedIn(PasskeyPrincipal caller, String passkeyId) implements Serializable {
     }
 
     private CallerSession() {
@@ -31,17 +30,12 @@ public final class CallerSession {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        request.getSession(true).setAttribute(ATTRIBUTE, new SignedIn(caller, passkeyId.orElse(null), Instant.now()));
+        request.getSession(true).setAttribute(ATTRIBUTE, new SignedIn(caller, passkeyId.orElse(null)));
     }
 
     /** The caller signed in for this session, if any. */
     public static Optional<PasskeyPrincipal> caller(HttpServletRequest request) {
         return signedIn(request).map(SignedIn::caller);
-    }
-
-    /** When this session's caller signed in. */
-    static Optional<Instant> signedInAt(HttpServletRequest request) {
-        return signedIn(request).map(SignedIn::at);
     }
 
     /** The id of the passkey that signed this session's caller in, if a passkey did. */

@@ -28,6 +28,7 @@ import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
 import org.jpasskeys.http.SecurityHeaders;
 import org.jpasskeys.token.AccessTokenVerifier;
+import org.jpasskeys.revocation.AccountStanding;
 import org.jpasskeys.revocation.Revocations;
 import org.jpasskeys.token.TokenSubject;
 import org.jpasskeys.token.VerifiedToken;
@@ -140,8 +141,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
      * passkey once that passkey is removed from the account.
      */
     private boolean sessionStillCounts(HttpServletRequest request, PasskeyPrincipal caller) {
-        boolean admitted = CallerSession.signedInAt(request)
-                .filter(at -> revocations.admits(caller.userId(), at)).isPresent();
+        boolean admitted = revocations.admits(caller.userId(), caller.sessionEpoch());
         Optional<String> passkeyId = CallerSession.passkeyId(request);
         if (admitted && (passkeyId.isEmpty() || credentials.findById(CredentialIds.decode(passkeyId.get()))
                 .filter(credential -> credential.userId().equals(caller.userId())).isPresent())) {
@@ -179,19 +179,20 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return Optional.empty();
         }
-        Optional<UserAccount> account = users.findByUsername(result.getCallerPrincipal().getName())
-                .filter(found -> revocations.maySignIn(found.id()));
-        if (account.isEmpty()) {
+        Optional<UserAccount> account = users.findByUsername(result.getCallerPrincipal().getName());
+        AccountStanding standing = account.map(found -> revocations.atSignIn(found.id())).orElse(AccountStanding.GONE);
+        if (!standing.maySignIn()) {
             return Optional.empty();
         }
-        PasskeyPrincipal caller = SignInMethod.password(account.get(), Instant.now()).alsoIn(result.getCallerGroups());
+        PasskeyPrincipal caller = SignInMethod.password(account.get(), Instant.now(), standing.sessionEpoch())
+                .alsoIn(result.getCallerGroups());
         CallerSession.establish(request, caller, Optional.empty());
         return Optional.of(caller);
     }
 
     private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
         Optional<TokenSubject> subject = tokens.verify(token)
-                .filter(verified -> revocations.admits(verified.subject().userId(), verified.issuedAt()))
+                .filter(verified -> revocations.admits(verified.subject().userId(), verified.subject().sessionEpoch()))
                 .map(VerifiedToken::subject);
         if (subject.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -199,7 +200,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         }
         TokenSubject s = subject.get();
         PasskeyPrincipal caller = new PasskeyPrincipal(s.userId(), s.username(), s.username(), s.authTime(), s.acr(),
-                s.amr(), s.groups());
+                s.amr(), s.groups(), s.sessionEpoch());
         return context.notifyContainerAboutLogin(caller, caller.groups());
     }
 

@@ -13,6 +13,7 @@ import org.jpasskeys.ceremony.AssertionResult;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.CeremonyFailure;
+import org.jpasskeys.revocation.AccountStanding;
 import org.jpasskeys.revocation.Revocations;
 
 /**
@@ -48,12 +49,14 @@ public class PasskeyIdentityStore implements IdentityStore {
             LOG.info(() -> "jpasskeys: passkey sign-in refused: " + e.auditReason());
             return CredentialValidationResult.INVALID_RESULT;
         }
-        if (!revocations.maySignIn(result.user().id())) {
+        AccountStanding standing = revocations.atSignIn(result.user().id());
+        if (!standing.maySignIn()) {
             // Checked after the signature, so that only the passkey's holder learns of it; thrown to roll back the
             // counter update and to reach the audit log with its reason, answered as any refused passkey.
             throw CeremonyException.authenticationFailed("account disabled");
         }
-        return new CredentialValidationResult(SignInMethod.passkey(result.user(), result.authenticatedAt()),
+        return new CredentialValidationResult(SignInMethod.passkey(result.user(), result.authenticatedAt(),
+                standing.sessionEpoch()),
                 Set.of(SignInMethod.CALLER_GROUP));
     }
 

@@ -27,9 +27,11 @@ public final class PasskeyPrincipal extends CallerPrincipal {
     private final String acr;
     private final List<String> amr;
     private final Set<String> groups;
+    private final long sessionEpoch;
 
+    /** @param sessionEpoch the account's session epoch at sign-in: a later revocation voids this sign-in */
     public PasskeyPrincipal(String userId, String username, String displayName, Instant authTime, String acr,
-                            List<String> amr, Set<String> groups) {
+                            List<String> amr, Set<String> groups, long sessionEpoch) {
         super(Objects.requireNonNull(username));
         this.userId = Objects.requireNonNull(userId);
         this.displayName = Objects.requireNonNull(displayName);
@@ -37,6 +39,7 @@ public final class PasskeyPrincipal extends CallerPrincipal {
         this.acr = Objects.requireNonNull(acr);
         this.amr = List.copyOf(amr);
         this.groups = Set.copyOf(groups);
+        this.sessionEpoch = sessionEpoch;
     }
 
     /** The same caller in its own groups and in {@code more} as well. */
@@ -48,7 +51,7 @@ public final class PasskeyPrincipal extends CallerPrincipal {
 
     /** The same caller in {@code groups} (e.g. as the identity stores resolved them at sign-in). */
     public PasskeyPrincipal withGroups(Set<String> groups) {
-        return new PasskeyPrincipal(userId, getName(), displayName, authTime, acr, amr, groups);
+        return new PasskeyPrincipal(userId, getName(), displayName, authTime, acr, amr, groups, sessionEpoch);
     }
 
     public String userId() {
@@ -61,6 +64,11 @@ public final class PasskeyPrincipal extends CallerPrincipal {
 
     public Instant authTime() {
         return authTime;
+    }
+
+    /** The account's session epoch when the caller signed in (see {@code AccountStanding}). */
+    public long sessionEpoch() {
+        return sessionEpoch;
     }
 
     /** The assurance level reached, e.g. {@code aal2}. */
@@ -78,6 +86,19 @@ public final class PasskeyPrincipal extends CallerPrincipal {
         if (authTime.isBefore(now.minus(recent))) {
             throw new CeremonyException(CeremonyFailure.REAUTHENTICATION_REQUIRED, "To change your passkeys, "
                     + "confirm it is you with a passkey first, or sign in again.");
+        }
+    }
+
+    /**
+     * Refuses an administrator's change unless the caller signed in with a passkey (AAL2) within {@code recent}:
+     * a password, or a session left open, does not act on other people's accounts.
+     *
+     * @throws CeremonyException {@code reauthentication_required}
+     */
+    public void requirePasskeySignInWithin(Duration recent, Instant now) {
+        if (aal() < SignInMethod.PASSKEY_AAL || authTime.isBefore(now.minus(recent))) {
+            throw new CeremonyException(CeremonyFailure.REAUTHENTICATION_REQUIRED,
+                    "To act on accounts, sign in again with your passkey.");
         }
     }
 

@@ -144,7 +144,7 @@ public class PasskeysBeans {
     @Produces
     @Singleton
     Revocations revocations(PasskeysConfig config, AccountStandingStore standings) {
-        return new Revocations(standings, config.operations(), CLOCK, Ticker.systemTicker());
+        return new Revocations(standings, config.operations(), Ticker.systemTicker());
     }
 
     @Produces
@@ -178,10 +178,10 @@ public class PasskeysBeans {
 
     @Produces
     @Singleton
-    TokenKeys tokenKeys(PasskeysConfig config, SqlTransactions transactions, ClusterJobs jobs) {
+    TokenKeys tokenKeys(PasskeysConfig config, SqlTransactions transactions) {
         TokenKeyStoreConfig store = config.tokenKeyStore();
         return store.kind() == TokenKeyStoreConfig.Kind.DATABASE
-                ? new DatabaseTokenKeys(transactions, jobs, new PrivateKeyEncryption(store.encryptionSecret()
+                ? new DatabaseTokenKeys(transactions, new PrivateKeyEncryption(store.encryptionSecret()
                         .orElseThrow()), CLOCK).load()
                 : TokenKeys.load(config.tokenKeyLocation(), config.previousTokenKeyLocation());
     }

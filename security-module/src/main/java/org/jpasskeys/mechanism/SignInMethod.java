@@ -12,13 +12,13 @@ import org.jpasskeys.credential.UserAccount;
  */
 public final class SignInMethod {
 
-    /** NIST 800-63B assurance level of a passkey sign-in with user verification. */
     /** The {@code authMethod} of a passkey sign-in. */
     public static final String PASSKEY = "passkey";
 
     /** The {@code authMethod} of a password sign-in. */
     public static final String PASSWORD = "password";
 
+    /** NIST 800-63B assurance level of a passkey sign-in with user verification. */
     public static final int PASSKEY_AAL = 2;
     /** {@code acr} of a passkey sign-in with user verification. */
     public static final String PASSKEY_ACR = "aal2";
@@ -36,13 +36,13 @@ public final class SignInMethod {
     private SignInMethod() {
     }
 
-    public static PasskeyPrincipal passkey(UserAccount user, Instant authTime) {
+    public static PasskeyPrincipal passkey(UserAccount user, Instant authTime, long sessionEpoch) {
         return new PasskeyPrincipal(user.id(), user.username(), user.displayName(), authTime, PASSKEY_ACR,
-                PASSKEY_AMR, Set.of(CALLER_GROUP));
+                PASSKEY_AMR, Set.of(CALLER_GROUP), sessionEpoch);
     }
 
-    public static PasskeyPrincipal password(UserAccount user, Instant authTime) {
+    public static PasskeyPrincipal password(UserAccount user, Instant authTime, long sessionEpoch) {
         return new PasskeyPrincipal(user.id(), user.username(), user.displayName(), authTime, PASSWORD_ACR,
-                PASSWORD_AMR, Set.of(CALLER_GROUP));
+                PASSWORD_AMR, Set.of(CALLER_GROUP), sessionEpoch);
     }
 }

@@ -1,27 +1,28 @@
 package org.jpasskeys.revocation;
 
-import java.time.Instant;
-import java.util.Objects;
-import java.util.Optional;
-
 /**
- * Whether an account may be signed in, and since when its earlier sign-ins are void.
+ * Whether an account may be signed in, and which of its sign-ins still count.
  *
- * @param exists      false for an account that is gone: nothing of it is admitted
- * @param disabled    an administrator disabled it: no sign-in by any method
- * @param signedOutAt sessions and tokens from before this instant no longer count (revocation, sign-out
- *                    everywhere, disabling)
+ * @param exists       false for an account that is gone: nothing of it is admitted
+ * @param disabled     an administrator disabled it: no sign-in by any method
+ * @param sessionEpoch the account's sign-in generation: revoking a passkey, signing out everywhere and disabling
+ *                     each add one, which voids every session and token stamped with an earlier one. A counter
+ *                     the database increments, not a time, so that nodes whose clocks differ agree
  */
-public record AccountStanding(boolean exists, boolean disabled, Optional<Instant> signedOutAt) {
+public record AccountStanding(boolean exists, boolean disabled, long sessionEpoch) {
 
-    public static final AccountStanding GONE = new AccountStanding(false, true, Optional.empty());
+    /** The session epoch of a new account. */
+    public static final long FIRST_SESSION_EPOCH = 0;
 
-    public AccountStanding {
-        Objects.requireNonNull(signedOutAt);
+    public static final AccountStanding GONE = new AccountStanding(false, true, -1);
+
+    /** Whether the account may sign in now. */
+    public boolean maySignIn() {
+        return exists && !disabled;
     }
 
-    /** Whether a session or token of a sign-in at {@code signedInAt} still counts. */
-    public boolean admits(Instant signedInAt) {
-        return exists && !disabled && signedOutAt.map(signedInAt::isAfter).orElse(true);
+    /** Whether a session or token stamped with {@code epoch} at its sign-in still counts. */
+    public boolean admits(long epoch) {
+        return maySignIn() && epoch == sessionEpoch;
     }
 }

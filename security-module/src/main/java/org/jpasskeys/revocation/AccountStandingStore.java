@@ -1,24 +1,36 @@
 package org.jpasskeys.revocation;
 
-import java.time.Instant;
+import java.util.Optional;
 
-/** Where accounts' standing is kept: the shared database, so that every node reads the same. */
+/**
+ * Where accounts' standing is kept: the shared database, so that every node reads the same. Each change is
+ * one transaction that also starts the account's next {@link AccountStanding#sessionEpoch() session epoch}
+ * (except re-enabling), so that no request can see the change without the sign-out or the other way round.
+ */
 public interface AccountStandingStore {
 
     /** The account's standing; {@link AccountStanding#GONE} for an unknown account. */
     AccountStanding find(String userId);
 
     /**
-     * Disables or re-enables the account. Disabling also voids its sessions and tokens from before {@code at}.
+     * Disables the account and ends its sessions and tokens, or re-enables it (its old sessions stay ended).
      *
      * @return false when there is no such account
      */
-    boolean setDisabled(String userId, boolean disabled, Instant at);
+    boolean setDisabled(String userId, boolean disabled);
 
     /**
-     * Voids the account's sessions and tokens from before {@code at}.
+     * Ends the account's sessions and tokens.
      *
      * @return false when there is no such account
      */
-    boolean signOut(String userId, Instant at);
+    boolean signOut(String userId);
+
+    /**
+     * Removes one passkey of the account ({@code credentialId}) or all of them, and in the same transaction ends
+     * its sessions and tokens when any was removed or all were asked for.
+     *
+     * @return how many passkeys were removed; -1 when there is no such account
+     */
+    int revokePasskeys(String userId, Optional<byte[]> credentialId);
 }

@@ -1,7 +1,6 @@
 package org.jpasskeys.revocation;
 
-import java.time.Clock;
-import java.time.Instant;
+import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -12,7 +11,8 @@ import org.jpasskeys.config.OperationsConfig;
  * Answers, for every request with a session or a Bearer token, whether its sign-in still counts. What a node
  * read of an account is kept for {@code passkeys.revocation.check-interval} (5 s by default), so a request costs
  * no database round trip in the common case; the node that revokes forgets it at once, other nodes within that
- * interval. That interval is the bound on how long a revoked session or token can still work.
+ * interval. That interval is the bound on how long a revoked session or token can still work. A sign-in always
+ * reads the account's standing afresh, so a disabled account cannot sign in on a node that has not yet noticed.
  */
 public final class Revocations {
 
@@ -20,15 +20,10 @@ public final class Revocations {
 
     private final AccountStandingStore store;
     private final LoadingCache<String, AccountStanding> standings;
-    private final Clock clock;
 
-    /**
-     * @param clock  when revocations happen
-     * @param ticker how long what was read has been kept
-     */
-    public Revocations(AccountStandingStore store, OperationsConfig config, Clock clock, Ticker ticker) {
+    /** @param ticker how long what was read has been kept */
+    public Revocations(AccountStandingStore store, OperationsConfig config, Ticker ticker) {
         this.store = store;
-        this.clock = clock;
         this.standings = Caffeine.newBuilder()
                 .ticker(ticker)
                 .expireAfterWrite(config.standingCheckInterval())
@@ -36,30 +31,41 @@ public final class Revocations {
                 .build(store::find);
     }
 
-    /** Whether the account's sign-in at {@code signedInAt} still counts (not disabled, not signed out since). */
-    public boolean admits(String userId, Instant signedInAt) {
-        return standings.get(userId).admits(signedInAt);
+    /**
+     * The account's standing read now, for a sign-in: it may sign in when {@link AccountStanding#maySignIn()},
+     * and its session and token carry the {@link AccountStanding#sessionEpoch()}.
+     */
+    public AccountStanding atSignIn(String userId) {
+        AccountStanding standing = store.find(userId);
+        standings.put(userId, standing);
+        return standing;
     }
 
-    /** Whether the account may sign in now. */
-    public boolean maySignIn(String userId) {
-        AccountStanding standing = standings.get(userId);
-        return standing.exists() && !standing.disabled();
+    /** Whether the account's sign-in stamped with {@code sessionEpoch} still counts. */
+    public boolean admits(String userId, long sessionEpoch) {
+        return standings.get(userId).admits(sessionEpoch);
     }
 
     /** Disables the account and ends its sessions and tokens; false when there is no such account. */
     public boolean disable(String userId) {
-        return changed(userId, store.setDisabled(userId, true, clock.instant()));
+        return changed(userId, store.setDisabled(userId, true));
     }
 
     /** Lets a disabled account sign in again (its old sessions stay ended); false when there is no such account. */
     public boolean enable(String userId) {
-        return changed(userId, store.setDisabled(userId, false, clock.instant()));
+        return changed(userId, store.setDisabled(userId, false));
     }
 
     /** Ends every session and token of the account; false when there is no such account. */
     public boolean signOutEverywhere(String userId) {
-        return changed(userId, store.signOut(userId, clock.instant()));
+        return changed(userId, store.signOut(userId));
+    }
+
+    /** See {@link AccountStandingStore#revokePasskeys}. */
+    public int revokePasskeys(String userId, Optional<byte[]> credentialId) {
+        int removed = store.revokePasskeys(userId, credentialId);
+        standings.invalidate(userId);
+        return removed;
     }
 
     private boolean changed(String userId, boolean changed) {

@@ -11,4 +11,7 @@ public interface ClusterJobs {
      * runs it; the next run is due {@code every} later.
      */
     boolean claim(String job, Instant now, Duration every);
+
+    /** Gives back the claim made with {@code now} and {@code every} after its run failed: the next look runs it. */
+    void release(String job, Instant now, Duration every);
 }

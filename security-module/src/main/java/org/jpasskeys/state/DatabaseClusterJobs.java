@@ -12,6 +12,7 @@ import java.time.Instant;
 public final class DatabaseClusterJobs implements ClusterJobs {
 
     private static final String CLAIM = "UPDATE jp_cluster_job SET next_run_at = ? WHERE name = ? AND next_run_at <= ?";
+    private static final String RELEASE = "UPDATE jp_cluster_job SET next_run_at = ? WHERE name = ? AND next_run_at = ?";
 
     private final SqlTransactions transactions;
 
@@ -27,6 +28,19 @@ public final class DatabaseClusterJobs implements ClusterJobs {
                 claim.setString(2, job);
                 claim.setTimestamp(3, Timestamp.from(now));
                 return claim.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void release(String job, Instant now, Duration every) {
+        // Only while the row still holds this claim's time: a later claim by another node stays.
+        transactions.inNewTransaction(connection -> {
+            try (PreparedStatement release = connection.prepareStatement(RELEASE)) {
+                release.setTimestamp(1, Timestamp.from(now));
+                release.setString(2, job);
+                release.setTimestamp(3, Timestamp.from(now.plus(every)));
+                return release.executeUpdate();
             }
         });
     }

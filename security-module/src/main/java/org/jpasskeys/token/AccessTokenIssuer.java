@@ -40,6 +40,7 @@ public final class AccessTokenIssuer {
                 .claim("acr", subject.acr())
                 .claim("amr", subject.amr())
                 .groups(subject.groups())
+                .claim(TokenSubject.SESSION_EPOCH_CLAIM, subject.sessionEpoch())
                 .preferredUserName(subject.username())
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)

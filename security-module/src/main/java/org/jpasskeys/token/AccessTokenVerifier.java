@@ -59,7 +59,8 @@ public final class AccessTokenVerifier {
                     claims.getStringClaimValue("preferred_username"),
                     Instant.ofEpochSecond(authTime instanceof Number n ? n.longValue() : claims.getIssuedAt().getValue()),
                     claims.getStringClaimValue("acr"), claims.getStringListClaimValue("amr"),
-                    claims.hasClaim("groups") ? Set.copyOf(claims.getStringListClaimValue("groups")) : Set.of());
+                    claims.hasClaim("groups") ? Set.copyOf(claims.getStringListClaimValue("groups")) : Set.of(),
+                    claims.getClaimValue(TokenSubject.SESSION_EPOCH_CLAIM, Long.class));
             return Optional.of(new VerifiedToken(subject, Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
         } catch (InvalidJwtException | MalformedClaimException | NullPointerException e) {

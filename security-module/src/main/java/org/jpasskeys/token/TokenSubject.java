@@ -14,9 +14,13 @@ import java.util.Set;
  * @param acr      {@code acr}: the assurance level reached, e.g. {@code aal2}
  * @param amr      {@code amr}: RFC 8176 authentication method references
  * @param groups   {@code groups} (RFC 9068 §2.2.3.1): the caller's groups at sign-in
+ * @param sessionEpoch {@code session_epoch}: the account's session epoch at sign-in, so that revocation voids it
  */
 public record TokenSubject(String userId, String username, Instant authTime, String acr, List<String> amr,
-                           Set<String> groups) {
+                           Set<String> groups, long sessionEpoch) {
+
+    /** The private claim that carries {@link #sessionEpoch()}. */
+    public static final String SESSION_EPOCH_CLAIM = "session_epoch";
 
     public TokenSubject {
         Objects.requireNonNull(userId);

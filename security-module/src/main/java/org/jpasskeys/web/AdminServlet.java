@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jpasskeys.admin.AccountAdministration;
 import org.jpasskeys.admin.AccountSummary;
 import org.jpasskeys.audit.AuditEventType;
+import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.PasskeyDescriptions;
 import org.jpasskeys.http.HttpExchange;
@@ -31,7 +33,8 @@ import org.jpasskeys.metrics.PasskeyMetrics;
  * The administration API below {@code {base}/admin}, for callers in {@code passkeys.admin.role}:
  * {@code GET users?username=}, {@code GET users/{id}/credentials}, {@code DELETE users/{id}/credentials[/{cid}]},
  * {@code POST users/{id}/disable|enable|sign-out} with an optional {@code {"reason"}}, and {@code GET metrics}.
- * Every change is audited with the administrator's name.
+ * Every change, and every refused attempt at one, is audited with the administrator's name; a change needs a
+ * passkey sign-in within {@code passkeys.credentials.recent-sign-in}.
  */
 public class AdminServlet extends HttpServlet {
 
@@ -40,7 +43,8 @@ public class AdminServlet extends HttpServlet {
     static final String ADMIN = "admin";
 
     private static final Pattern USERS = Pattern.compile("/users/?");
-    private static final Pattern CREDENTIALS = Pattern.compile("/users/([^/]+)/credentials(?:/([^/]+))?/?");
+    private static final Pattern CREDENTIALS = Pattern.compile("/users/([^/]+)/credentials");
+    private static final Pattern ONE_CREDENTIAL = Pattern.compile("/users/([^/]+)/credentials/([^/]+)");
     private static final Pattern ACTION = Pattern.compile("/users/([^/]+)/(disable|enable|sign-out)");
     private static final int MAX_REASON = 200;
 
@@ -68,6 +72,7 @@ public class AdminServlet extends HttpServlet {
             PasskeyPrincipal admin = Administrators.require(securityContext, config, "administer accounts");
             String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
             Matcher credentials = CREDENTIALS.matcher(path);
+            Matcher oneCredential = ONE_CREDENTIAL.matcher(path);
             Matcher action = ACTION.matcher(path);
             switch (request.getMethod()) {
                 case "GET" -> {
@@ -75,18 +80,22 @@ public class AdminServlet extends HttpServlet {
                         metrics(response);
                     } else if (USERS.matcher(path).matches()) {
                         users(request, response);
-                    } else if (credentials.matches() && credentials.group(2) == null) {
+                    } else if (credentials.matches()) {
                         passkeys(credentials.group(1), response);
                     } else {
                         throw notFound();
                     }
                 }
                 case "DELETE" -> {
-                    if (!credentials.matches()) {
+                    if (oneCredential.matches()) {
+                        HttpExchange.requireAllowedOrigin(request, config.origins());
+                        revokeOne(admin, oneCredential.group(1), oneCredential.group(2), request);
+                    } else if (credentials.matches()) {
+                        HttpExchange.requireAllowedOrigin(request, config.origins());
+                        revokeAll(admin, credentials.group(1), request);
+                    } else {
                         throw notFound();
                     }
-                    HttpExchange.requireAllowedOrigin(request, config.origins());
-                    revoke(admin, credentials.group(1), Optional.ofNullable(credentials.group(2)), request);
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
                 }
                 case "POST" -> {
@@ -97,8 +106,7 @@ public class AdminServlet extends HttpServlet {
                     act(admin, action.group(1), action.group(2), reason(body), request);
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
                 }
-                default -> throw new ProblemException(new Problem(405, "invalid_request", "Method not allowed",
-                        "Use GET, POST or DELETE."));
+                default -> throw new ProblemException(Problem.methodNotAllowed("GET, POST or DELETE"));
             }
         });
     }
@@ -124,43 +132,74 @@ public class AdminServlet extends HttpServlet {
         HttpExchange.writeJson(response, 200, views.build());
     }
 
-    private void revoke(PasskeyPrincipal admin, String userId, Optional<String> credentialId,
-                        HttpServletRequest request) {
-        if (credentialId.isPresent()) {
-            administration.revokePasskey(userId, credentialId.get());
-            audit.record(request, AuditEventType.PASSKEY_REVOKED, Optional.of(userId), credentialId,
-                    "revoked by administrator " + admin.getName() + "; sessions and tokens ended");
-        } else {
+    private void revokeOne(PasskeyPrincipal admin, String userId, String credentialId, HttpServletRequest request) {
+        change(admin, userId, Optional.of(credentialId), "revoke a passkey", request, () -> {
+            administration.revokePasskey(userId, credentialId);
+            return new Change(AuditEventType.PASSKEY_REVOKED, "revoked by administrator " + admin.getName()
+                    + "; sessions and tokens ended");
+        });
+    }
+
+    private void revokeAll(PasskeyPrincipal admin, String userId, HttpServletRequest request) {
+        change(admin, userId, Optional.empty(), "revoke all passkeys", request, () -> {
             int removed = administration.revokeAllPasskeys(userId);
-            audit.record(request, AuditEventType.PASSKEY_REVOKED, Optional.of(userId), Optional.empty(),
-                    "all " + removed + " passkeys revoked by administrator " + admin.getName()
-                            + "; sessions and tokens ended");
-        }
+            return new Change(AuditEventType.PASSKEY_REVOKED, "all " + removed + " passkeys revoked by administrator "
+                    + admin.getName() + "; sessions and tokens ended");
+        });
     }
 
     private void act(PasskeyPrincipal admin, String userId, String action, String reason, HttpServletRequest request) {
-        AuditEventType type = switch (action) {
-            case "disable" -> {
-                administration.disable(userId);
-                yield AuditEventType.ACCOUNT_DISABLED;
-            }
-            case "enable" -> {
-                administration.enable(userId);
-                yield AuditEventType.ACCOUNT_ENABLED;
-            }
-            default -> {
-                administration.signOutEverywhere(userId);
-                yield AuditEventType.SIGNED_OUT_EVERYWHERE;
-            }
-        };
-        audit.record(request, type, Optional.of(userId), Optional.empty(),
-                "by administrator " + admin.getName() + (reason.isEmpty() ? "" : ": " + reason));
+        String because = reason.isEmpty() ? "" : ": " + reason;
+        change(admin, userId, Optional.empty(), action + because, request, () -> {
+            AuditEventType type = switch (action) {
+                case "disable" -> {
+                    administration.disable(userId);
+                    yield AuditEventType.ACCOUNT_DISABLED;
+                }
+                case "enable" -> {
+                    administration.enable(userId);
+                    yield AuditEventType.ACCOUNT_ENABLED;
+                }
+                default -> {
+                    administration.signOutEverywhere(userId);
+                    yield AuditEventType.SIGNED_OUT_EVERYWHERE;
+                }
+            };
+            return new Change(type, "by administrator " + admin.getName() + because);
+        });
+    }
+
+    /** What a change did, for the audit log. */
+    private record Change(AuditEventType type, String detail) {
+    }
+
+    /**
+     * Makes a change after checking the administrator's sign-in, and audits what came of it: the change, or
+     * the attempt and why it was refused or failed.
+     */
+    private void change(PasskeyPrincipal admin, String userId, Optional<String> credentialId, String attempt,
+                        HttpServletRequest request, Supplier<Change> action) {
+        Change change;
+        try {
+            admin.requirePasskeySignInWithin(config.recentSignIn(), Instant.now());
+            change = action.get();
+        } catch (RuntimeException e) {
+            String why = e instanceof CeremonyException refused ? refused.failure().code() : "server error";
+            audit.record(request, AuditEventType.ADMINISTRATION_FAILED, Optional.of(userId), credentialId,
+                    "administrator " + admin.getName() + " could not " + attempt + ": " + why);
+            throw e;
+        }
+        audit.record(request, change.type(), Optional.of(userId), credentialId, change.detail());
     }
 
     private static String reason(JsonObject body) {
         String reason = ResponseJson.optionalString(body, "reason", "reason").orElse("").strip();
         if (reason.length() > MAX_REASON) {
             throw new ProblemException(Problem.invalidRequest("reason has at most " + MAX_REASON + " characters"));
+        }
+        if (reason.chars().anyMatch(Character::isISOControl)) {
+            // Kept out of the audit trail and the server log, where a line break would forge an entry.
+            throw new ProblemException(Problem.invalidRequest("reason is one line of text, without control characters"));
         }
         return reason;
     }

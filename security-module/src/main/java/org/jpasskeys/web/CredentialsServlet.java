@@ -57,8 +57,7 @@ public class CredentialsServlet extends HttpServlet {
                 case "GET" -> list(caller, id, response);
                 case "PATCH" -> rename(caller, id, request, response);
                 case "DELETE" -> delete(caller, id, request, response);
-                default -> throw new ProblemException(new Problem(405, "invalid_request", "Method not allowed",
-                        "Use GET, PATCH or DELETE."));
+                default -> throw new ProblemException(Problem.methodNotAllowed("GET, PATCH or DELETE"));
             }
         });
     }

@@ -24,6 +24,7 @@ import org.jpasskeys.mechanism.PasskeyAuthenticationMechanism;
 import org.jpasskeys.mechanism.PasskeyCredential;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
 import org.jpasskeys.mechanism.SignInMethod;
+import org.jpasskeys.revocation.AccountStanding;
 
 /**
  * The verification endpoints. {@code verify-registration} stores the passkey (and on sign-up signs the new
@@ -92,7 +93,7 @@ public class VerificationServlet extends ApiServlet {
         if (result.newAccount()) {
             // Sign-up signs the new account in.
             PasskeyPrincipal caller = groups.resolve(
-                    SignInMethod.passkey(result.user(), result.credential().createdAt()));
+                    SignInMethod.passkey(result.user(), result.credential().createdAt(), AccountStanding.FIRST_SESSION_EPOCH));
             CallerSession.establish(request, caller, Optional.of(result.credential().credentialIdBase64Url()));
             signIns.withToken(request, answer, caller);
         }

@@ -89,3 +89,9 @@ CREATE TABLE jp_token_key (
 );
 
 INSERT INTO jp_cluster_job (name, next_run_at) VALUES ('token-key-creation', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00');
+
+--changeset jpasskeys:7-session-epoch
+-- Sessions and tokens carry the account's epoch at sign-in; a revocation increments it. A counter, not a time,
+-- so that nodes whose clocks differ agree on which sign-ins still count.
+ALTER TABLE jp_user ADD COLUMN session_epoch BIGINT DEFAULT 0 NOT NULL;
+ALTER TABLE jp_user DROP COLUMN signed_out_at;

@@ -20,7 +20,9 @@ class RecentSignInTest {
     private static final Instant SIGNED_IN = Instant.parse("2026-03-01T10:00:00Z");
     private static final Duration RECENT = Duration.ofMinutes(15);
     private final PasskeyPrincipal caller = new PasskeyPrincipal("id", "alice", "Alice", SIGNED_IN, "aal2",
-            List.of("pop", "mfa"), Set.of("user"));
+            List.of("pop", "mfa"), Set.of("user"), 0);
+    private final PasskeyPrincipal byPassword = new PasskeyPrincipal("id", "alice", "Alice", SIGNED_IN, "aal1",
+            List.of("pwd"), Set.of("user", "admin"), 0);
 
     @Test
     void aSignInWithinTheAgeMayChangePasskeys() {
@@ -37,5 +39,19 @@ class RecentSignInTest {
         assertThat(problem.status()).isEqualTo(401);
         assertThat(problem.code()).isEqualTo("reauthentication_required");
         assertThat(problem.detail()).contains("confirm it is you with a passkey");
+    }
+
+    @Test
+    void anAdministratorsChangeNeedsARecentPasskeySignIn() {
+        assertThatCode(() -> caller.requirePasskeySignInWithin(RECENT, SIGNED_IN.plus(RECENT)))
+                .doesNotThrowAnyException();
+
+        for (Runnable refused : List.<Runnable>of(
+                () -> caller.requirePasskeySignInWithin(RECENT, SIGNED_IN.plus(RECENT).plusSeconds(1)),
+                () -> byPassword.requirePasskeySignInWithin(RECENT, SIGNED_IN))) {
+            CeremonyException e = catchThrowableOfType(CeremonyException.class, refused::run);
+            assertThat(e.failure()).isEqualTo(CeremonyFailure.REAUTHENTICATION_REQUIRED);
+            assertThat(e.detail()).contains("sign in again with your passkey");
+        }
     }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jpasskeys.config.OperationsConfig;
@@ -19,79 +21,109 @@ class RevocationsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final CountingStore store = new CountingStore();
     private final Revocations revocations = new Revocations(store,
-            new OperationsConfig("admin", List.of(), false, Duration.ofSeconds(5)), clock,
-            () -> clock.millis() * 1_000_000);
+            new OperationsConfig("admin", List.of(), false, Duration.ofSeconds(5)), () -> clock.millis() * 1_000_000);
 
     @Test
     void aSignInOfAnAccountInGoodStandingCountsWithOneReadForManyRequests() {
-        store.standings.put("alice", new AccountStanding(true, false, Optional.empty()));
+        store.add("alice");
 
+        long epoch = revocations.atSignIn("alice").sessionEpoch();
         for (int i = 0; i < 100; i++) {
-            assertThat(revocations.admits("alice", clock.instant())).isTrue();
+            assertThat(revocations.admits("alice", epoch)).isTrue();
         }
-        assertThat(revocations.maySignIn("alice")).isTrue();
-        assertThat(store.reads).hasValue(1);
+        assertThat(store.reads).as("the sign-in's read serves the requests after it").hasValue(1);
+    }
+
+    @Test
+    void aSignInReadsTheStandingAfreshEvenWhenThisNodeHoldsAnOlderOne() {
+        store.add("alice");
+        long epoch = revocations.atSignIn("alice").sessionEpoch();
+        assertThat(revocations.admits("alice", epoch)).isTrue();
+
+        // Another node disables alice: this node's cache does not know yet, but a sign-in does.
+        store.setDisabled("alice", true);
+
+        assertThat(revocations.atSignIn("alice").maySignIn()).isFalse();
+        assertThat(revocations.admits("alice", epoch)).isFalse();
     }
 
     @Test
     void signingOutEverywhereVoidsEarlierSignInsOnlyAndAtOnceOnThisNode() {
-        store.standings.put("alice", new AccountStanding(true, false, Optional.empty()));
-        store.standings.put("bob", new AccountStanding(true, false, Optional.empty()));
-        Instant earlier = clock.instant();
-        assertThat(revocations.admits("alice", earlier)).isTrue();
-        clock.advance(Duration.ofSeconds(1));
+        store.add("alice");
+        store.add("bob");
+        long earlier = revocations.atSignIn("alice").sessionEpoch();
+        long bobs = revocations.atSignIn("bob").sessionEpoch();
 
         assertThat(revocations.signOutEverywhere("alice")).isTrue();
 
         assertThat(revocations.admits("alice", earlier)).isFalse();
-        assertThat(revocations.admits("alice", clock.instant())).as("a sign-in in the same instant").isFalse();
-        assertThat(revocations.admits("alice", clock.instant().plusMillis(1))).as("a later sign-in").isTrue();
-        assertThat(revocations.maySignIn("alice")).isTrue();
-        assertThat(revocations.admits("bob", earlier)).as("other accounts untouched").isTrue();
+        AccountStanding now = revocations.atSignIn("alice");
+        assertThat(now.maySignIn()).isTrue();
+        assertThat(revocations.admits("alice", now.sessionEpoch())).as("a later sign-in").isTrue();
+        assertThat(revocations.admits("bob", bobs)).as("other accounts untouched").isTrue();
     }
 
     @Test
     void aDisabledAccountIsAdmittedNowhereUntilEnabledAndItsOldSessionsStayVoid() {
-        store.standings.put("alice", new AccountStanding(true, false, Optional.empty()));
-        Instant earlier = clock.instant();
-        clock.advance(Duration.ofSeconds(1));
+        store.add("alice");
+        long earlier = revocations.atSignIn("alice").sessionEpoch();
 
         assertThat(revocations.disable("alice")).isTrue();
-        assertThat(revocations.maySignIn("alice")).isFalse();
-        assertThat(revocations.admits("alice", clock.instant().plusSeconds(1))).isFalse();
+        AccountStanding disabled = revocations.atSignIn("alice");
+        assertThat(disabled.maySignIn()).isFalse();
+        assertThat(revocations.admits("alice", disabled.sessionEpoch())).isFalse();
 
-        clock.advance(Duration.ofSeconds(1));
         assertThat(revocations.enable("alice")).isTrue();
-        assertThat(revocations.maySignIn("alice")).isTrue();
+        AccountStanding enabled = revocations.atSignIn("alice");
+        assertThat(enabled.maySignIn()).isTrue();
         assertThat(revocations.admits("alice", earlier)).isFalse();
-        assertThat(revocations.admits("alice", clock.instant())).isTrue();
+        assertThat(revocations.admits("alice", enabled.sessionEpoch())).isTrue();
+    }
+
+    @Test
+    void revokingAPasskeyEndsTheSessionsOnlyWhenOneWasRemoved() {
+        store.add("alice");
+        long epoch = revocations.atSignIn("alice").sessionEpoch();
+
+        assertThat(revocations.revokePasskeys("alice", Optional.of(new byte[] {9}))).isZero();
+        assertThat(revocations.admits("alice", epoch)).as("nothing removed, nothing ended").isTrue();
+
+        assertThat(revocations.revokePasskeys("alice", Optional.of(new byte[] {1}))).isOne();
+        assertThat(revocations.admits("alice", epoch)).isFalse();
+        assertThat(revocations.revokePasskeys("ghost", Optional.empty())).isEqualTo(-1);
     }
 
     @Test
     void anotherNodesChangeIsSeenOnceTheCheckIntervalHasPassed() {
-        store.standings.put("alice", new AccountStanding(true, false, Optional.empty()));
-        Instant signedIn = clock.instant();
-        assertThat(revocations.admits("alice", signedIn)).isTrue();
+        store.add("alice");
+        long epoch = revocations.atSignIn("alice").sessionEpoch();
 
         // Another node signs alice out: the shared store changes, this node's cache does not know yet.
-        store.signOut("alice", clock.instant().plusMillis(1));
+        store.signOut("alice");
+        assertThat(revocations.admits("alice", epoch)).as("within the check interval").isTrue();
         clock.advance(Duration.ofSeconds(6));
 
-        assertThat(revocations.admits("alice", signedIn)).isFalse();
+        assertThat(revocations.admits("alice", epoch)).isFalse();
     }
 
     @Test
     void anUnknownAccountIsNeitherAdmittedNorChanged() {
-        assertThat(revocations.admits("ghost", clock.instant())).isFalse();
-        assertThat(revocations.maySignIn("ghost")).isFalse();
+        assertThat(revocations.admits("ghost", AccountStanding.FIRST_SESSION_EPOCH)).isFalse();
+        assertThat(revocations.atSignIn("ghost").maySignIn()).isFalse();
         assertThat(revocations.disable("ghost")).isFalse();
         assertThat(revocations.signOutEverywhere("ghost")).isFalse();
     }
 
-    /** A shared store in memory that counts its reads. */
+    /** A shared store in memory that counts its reads; every account holds passkey {1}. */
     private static final class CountingStore implements AccountStandingStore {
         final Map<String, AccountStanding> standings = new HashMap<>();
+        final Set<String> passkeys = new HashSet<>();
         final AtomicInteger reads = new AtomicInteger();
+
+        void add(String userId) {
+            standings.put(userId, new AccountStanding(true, false, AccountStanding.FIRST_SESSION_EPOCH));
+            passkeys.add(userId);
+        }
 
         @Override
         public AccountStanding find(String userId) {
@@ -100,23 +132,36 @@ class RevocationsTest {
         }
 
         @Override
-        public boolean setDisabled(String userId, boolean disabled, Instant at) {
+        public boolean setDisabled(String userId, boolean disabled) {
             AccountStanding old = standings.get(userId);
             if (old == null) {
                 return false;
             }
-            standings.put(userId, new AccountStanding(true, disabled, disabled ? Optional.of(at) : old.signedOutAt()));
+            standings.put(userId, new AccountStanding(true, disabled, old.sessionEpoch() + (disabled ? 1 : 0)));
             return true;
         }
 
         @Override
-        public boolean signOut(String userId, Instant at) {
+        public boolean signOut(String userId) {
             AccountStanding old = standings.get(userId);
             if (old == null) {
                 return false;
             }
-            standings.put(userId, new AccountStanding(true, old.disabled(), Optional.of(at)));
+            standings.put(userId, new AccountStanding(true, old.disabled(), old.sessionEpoch() + 1));
             return true;
+        }
+
+        @Override
+        public int revokePasskeys(String userId, Optional<byte[]> credentialId) {
+            if (!standings.containsKey(userId)) {
+                return -1;
+            }
+            boolean matches = credentialId.map(id -> id.length == 1 && id[0] == 1).orElse(true);
+            int removed = matches && passkeys.remove(userId) ? 1 : 0;
+            if (removed > 0 || credentialId.isEmpty()) {
+                signOut(userId);
+            }
+            return removed;
         }
     }
 }

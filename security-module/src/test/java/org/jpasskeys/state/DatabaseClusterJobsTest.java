@@ -13,16 +13,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.jpasskeys.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DatabaseClusterJobsTest {
 
     private static final Duration EVERY = Duration.ofHours(6);
 
+    @BeforeEach
+    void neverRun() {
+        TestDatabase.TRANSACTIONS.inNewTransaction(connection -> connection.createStatement().executeUpdate(
+                "UPDATE jp_cluster_job SET next_run_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00' "
+                        + "WHERE name = 'audit-retention'"));
+    }
+
     @Test
     void ofEightNodesLookingAtOnceOneRunsTheJobAndNoneAgainUntilItIsDue() throws Exception {
-        // After whatever an earlier test claimed; whole milliseconds, as the databases keep them.
-        Instant now = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+        // Whole milliseconds, as the databases keep them.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ExecutorService nodes = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> claims = new ArrayList<>();
@@ -45,5 +53,19 @@ class DatabaseClusterJobsTest {
         assertThat(later.claim("audit-retention", now.plus(EVERY).minusSeconds(1), EVERY)).isFalse();
         assertThat(later.claim("audit-retention", now.plus(EVERY), EVERY)).isTrue();
         assertThat(later.claim("no-such-job", now, EVERY)).isFalse();
+    }
+
+    @Test
+    void aReleasedClaimIsRunAgainAtTheNextLookButAnotherNodesLaterClaimStays() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        DatabaseClusterJobs node = new DatabaseClusterJobs(TestDatabase.TRANSACTIONS);
+        assertThat(node.claim("audit-retention", now, EVERY)).isTrue();
+
+        node.release("audit-retention", now, EVERY);
+
+        Instant nextLook = now.plus(Duration.ofMinutes(15));
+        assertThat(node.claim("audit-retention", nextLook, EVERY)).isTrue();
+        node.release("audit-retention", now, EVERY);
+        assertThat(node.claim("audit-retention", nextLook.plusSeconds(1), EVERY)).as("the later claim stays").isFalse();
     }
 }

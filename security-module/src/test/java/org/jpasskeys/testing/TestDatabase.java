@@ -25,9 +25,14 @@ public final class TestDatabase {
     private static <T> T inNewTransaction(SqlTransactions.Work<T> work) {
         try (Connection connection = DATABASE.getConnection()) {
             connection.setAutoCommit(false);
-            T result = work.run(connection);
-            connection.commit();
-            return result;
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

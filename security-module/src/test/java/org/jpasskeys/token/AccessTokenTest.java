@@ -38,7 +38,7 @@ class AccessTokenTest {
     private final AccessTokenIssuer issuer = new AccessTokenIssuer(config, key, clock);
     private final AccessTokenVerifier verifier = new AccessTokenVerifier(config, List.of(key), clock);
     private final TokenSubject alice = new TokenSubject("u-1", "alice", clock.instant(), "aal2", List.of("pop", "mfa"),
-            java.util.Set.of("user", "admin"));
+            java.util.Set.of("user", "admin"), 7);
 
     @BeforeAll
     static void keys() {
@@ -55,13 +55,14 @@ class AccessTokenTest {
         assertThat(header).contains("\"typ\":\"at+jwt\"", "\"alg\":\"RS256\"", "\"kid\":\"" + key.keyId() + "\"");
         assertThat(payload).contains("\"iss\":\"https://rp.example\"", "\"sub\":\"u-1\"", "\"aud\":\"portal\"",
                 "\"client_id\":\"portal\"", "\"jti\"", "\"iat\"", "\"exp\"", "\"auth_time\"", "\"acr\":\"aal2\"",
-                "\"amr\":[\"pop\",\"mfa\"]");
+                "\"session_epoch\":7", "\"amr\":[\"pop\",\"mfa\"]");
         assertThat(token.expiresInSeconds()).isEqualTo(900);
         assertThat(verifier.verify(token.value())).hasValueSatisfying(v -> {
             assertThat(v.subject().userId()).isEqualTo("u-1");
             assertThat(v.subject().username()).isEqualTo("alice");
             assertThat(v.subject().acr()).isEqualTo("aal2");
             assertThat(v.subject().groups()).containsExactlyInAnyOrder("user", "admin");
+            assertThat(v.subject().sessionEpoch()).isEqualTo(7);
         });
     }
 

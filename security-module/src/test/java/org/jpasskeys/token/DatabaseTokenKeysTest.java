@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.jpasskeys.state.DatabaseClusterJobs;
+import org.jpasskeys.state.SqlTransactions;
 import org.jpasskeys.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,6 @@ class DatabaseTokenKeysTest {
     @BeforeEach
     void noKeysYet() throws SQLException {
         execute("DELETE FROM jp_token_key");
-        execute("UPDATE jp_cluster_job SET next_run_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00' "
-                + "WHERE name = '" + DatabaseTokenKeys.CREATION + "'");
     }
 
     @Test
@@ -55,6 +53,28 @@ class DatabaseTokenKeysTest {
     }
 
     @Test
+    void aNodeThatDiesWhileCreatingTheKeyLeavesNothingThatStopsTheNext() throws SQLException {
+        // The creating transaction fails after its insert, as when the node dies before the commit.
+        SqlTransactions dying = new SqlTransactions() {
+            @Override
+            public <T> T inNewTransaction(Work<T> work) {
+                return TestDatabase.TRANSACTIONS.inNewTransaction(connection -> {
+                    T result = work.run(connection);
+                    if (result instanceof Boolean) {
+                        throw new SQLException("connection lost before the commit");
+                    }
+                    return result;
+                });
+            }
+        };
+        assertThatThrownBy(() -> new DatabaseTokenKeys(dying, new PrivateKeyEncryption(SECRET), Clock.systemUTC())
+                .load()).hasMessageContaining("connection lost");
+
+        assertThat(node(SECRET).load().verification()).hasSize(1);
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
     void aNodeWithAnotherSecretStopsNamingTheKeyAndMakesNoSecondOne() throws SQLException {
         String keyId = node(SECRET).load().signing().keyId();
 
@@ -76,8 +96,7 @@ class DatabaseTokenKeysTest {
     }
 
     private static DatabaseTokenKeys node(String secret) {
-        return new DatabaseTokenKeys(TestDatabase.TRANSACTIONS, new DatabaseClusterJobs(TestDatabase.TRANSACTIONS),
-                new PrivateKeyEncryption(secret), Clock.systemUTC());
+        return new DatabaseTokenKeys(TestDatabase.TRANSACTIONS, new PrivateKeyEncryption(secret), Clock.systemUTC());
     }
 
     private static int count() throws SQLException {

@@ -1,16 +1,20 @@
 package org.jpasskeys.credential.jpa;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.revocation.AccountStanding;
 import org.jpasskeys.revocation.AccountStandingStore;
 
-/** {@link AccountStandingStore} in the {@code jp_user} table; each change is one UPDATE, committed at once. */
+/**
+ * {@link AccountStandingStore} in the {@code jp_user} table. The session epoch only ever grows, by an
+ * increment the database makes, so that concurrent changes on several nodes cannot lose one.
+ */
 @ApplicationScoped
 @Transactional
 public class JpaAccountStandings implements AccountStandingStore {
@@ -20,27 +24,43 @@ public class JpaAccountStandings implements AccountStandingStore {
 
     @Override
     public AccountStanding find(String userId) {
-        return em.createQuery("SELECT u.disabled, u.signedOutAt FROM UserEntity u WHERE u.id = :id", Object[].class)
+        return em.createQuery("SELECT u.disabled, u.sessionEpoch FROM UserEntity u WHERE u.id = :id", Object[].class)
                 .setParameter("id", userId)
                 .getResultList().stream()
                 .findFirst()
-                .map(row -> new AccountStanding(true, (Boolean) row[0], Optional.ofNullable((Instant) row[1])))
+                .map(row -> new AccountStanding(true, (Boolean) row[0], (Long) row[1]))
                 .orElse(AccountStanding.GONE);
     }
 
     @Override
-    public boolean setDisabled(String userId, boolean disabled, Instant at) {
-        if (!disabled) {
-            return em.createQuery("UPDATE UserEntity u SET u.disabled = false WHERE u.id = :id")
-                    .setParameter("id", userId).executeUpdate() == 1;
-        }
-        return em.createQuery("UPDATE UserEntity u SET u.disabled = true, u.signedOutAt = :at WHERE u.id = :id")
-                .setParameter("at", at).setParameter("id", userId).executeUpdate() == 1;
+    public boolean setDisabled(String userId, boolean disabled) {
+        return em.createQuery(disabled
+                        ? "UPDATE UserEntity u SET u.disabled = true, u.sessionEpoch = u.sessionEpoch + 1 WHERE u.id = :id"
+                        : "UPDATE UserEntity u SET u.disabled = false WHERE u.id = :id")
+                .setParameter("id", userId).executeUpdate() == 1;
     }
 
     @Override
-    public boolean signOut(String userId, Instant at) {
-        return em.createQuery("UPDATE UserEntity u SET u.signedOutAt = :at WHERE u.id = :id")
-                .setParameter("at", at).setParameter("id", userId).executeUpdate() == 1;
+    public boolean signOut(String userId) {
+        return em.createQuery("UPDATE UserEntity u SET u.sessionEpoch = u.sessionEpoch + 1 WHERE u.id = :id")
+                .setParameter("id", userId).executeUpdate() == 1;
+    }
+
+    @Override
+    public int revokePasskeys(String userId, Optional<byte[]> credentialId) {
+        // The account row lock serialises this with the account's own passkey changes.
+        if (em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            return -1;
+        }
+        int removed = credentialId
+                .map(id -> em.createQuery("DELETE FROM CredentialEntity c WHERE c.userId = :user AND c.credentialId = :id")
+                        .setParameter("id", CredentialIds.encode(id)))
+                .orElseGet(() -> em.createQuery("DELETE FROM CredentialEntity c WHERE c.userId = :user"))
+                .setParameter("user", userId)
+                .executeUpdate();
+        if (removed > 0 || credentialId.isEmpty()) {
+            signOut(userId);
+        }
+        return removed;
     }
 }

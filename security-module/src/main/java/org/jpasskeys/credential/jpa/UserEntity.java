@@ -33,8 +33,8 @@ class UserEntity {
     @Column(name = "disabled", nullable = false)
     boolean disabled;
 
-    @Column(name = "signed_out_at")
-    Instant signedOutAt;
+    @Column(name = "session_epoch", nullable = false)
+    long sessionEpoch;
 
     static UserEntity from(UserAccount account) {
         UserEntity entity = new UserEntity();
