@@ -28,13 +28,14 @@ final class StateStoreBenchmark {
     private static final int WARMUP = 2_000;
     private static final int MEASURED = 5_000;
     private static final Duration TTL = Duration.ofMinutes(5);
+    private static final long MAX_PENDING = 100_000;
 
     private StateStoreBenchmark() {
     }
 
     static void run() {
         Clock clock = Clock.systemUTC();
-        long[] local = time(new LocalOneTimeValues(TTL, 100_000, clock), clock);
+        long[] local = time(new LocalOneTimeValues(TTL, MAX_PENDING, clock), clock);
         report("state store: local (Caffeine)", local, local);
         report("state store: jcache (in-JVM provider)", time(JCacheStores.open(
                 Optional.of("com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider"), Optional.empty(), TTL,
@@ -44,7 +45,7 @@ final class StateStoreBenchmark {
         DataSource dataSource = postgresql.orElseGet(StateStoreBenchmark::h2);
         SchemaMigration.migrate(dataSource);
         report("state store: database (" + database + ")",
-                time(new DatabaseOneTimeValues(transactions(dataSource), clock), clock), local);
+                time(new DatabaseOneTimeValues(transactions(dataSource), MAX_PENDING, clock), clock), local);
     }
 
     /** Nanoseconds of one put and one take of a fresh challenge, after the warm-up. */

@@ -56,14 +56,7 @@ public class MicroProfilePasskeysConfig {
                 value(source, "passkeys.token.key-location", Path::of, d.tokenKeyLocation()),
                 source.getOptionalValue("passkeys.token.previous-key-location", String.class).map(Path::of),
                 duration(source, "passkeys.audit.retention", d.auditRetention()),
-                new OperationsConfig(
-                        string(source, "passkeys.admin.role",
-                                string(source, "passkeys.audit.admin-group", d.operations().adminRole())),
-                        List.copyOf(value(source, "passkeys.rp.related-origins", MicroProfilePasskeysConfig::commaList,
-                                Set.of())),
-                        value(source, "passkeys.http.security-headers", MicroProfilePasskeysConfig::bool,
-                                d.operations().securityHeaders()),
-                        duration(source, "passkeys.revocation.check-interval", d.operations().standingCheckInterval())),
+                operations(source, d.operations()),
                 new RateLimitConfig(
                         value(source, "passkeys.rate-limit.enabled", MicroProfilePasskeysConfig::bool,
                                 d.rateLimit().enabled()),
@@ -81,6 +74,16 @@ public class MicroProfilePasskeysConfig {
                         value(source, "passkeys.token.key-store", TokenKeyStoreConfig.Kind::parse,
                                 d.tokenKeyStore().kind()),
                         source.getOptionalValue("passkeys.token.key-encryption-secret", String.class)));
+    }
+
+    private static OperationsConfig operations(Config source, OperationsConfig d) {
+        String adminRole = string(source, "passkeys.admin.role",
+                string(source, "passkeys.audit.admin-group", d.adminRole()));
+        return new OperationsConfig(adminRole,
+                string(source, "passkeys.metrics.role", adminRole),
+                List.copyOf(value(source, "passkeys.rp.related-origins", MicroProfilePasskeysConfig::commaList, Set.of())),
+                value(source, "passkeys.http.security-headers", MicroProfilePasskeysConfig::bool, d.securityHeaders()),
+                duration(source, "passkeys.revocation.check-interval", d.standingCheckInterval()));
     }
 
     private static String string(Config source, String key, String fallback) {

@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * @param adminRole            {@code passkeys.admin.role}: callers in this group use the administration API, the
  *                             audit log and the metrics
+ * @param metricsRole          {@code passkeys.metrics.role}: callers in this group read the metrics only (a
+ *                             monitoring account); by default the administrators' role
  * @param relatedOrigins       {@code passkeys.rp.related-origins}: published at {@code /.well-known/webauthn}
  *                             (WebAuthn related origin requests); empty: the document is not served
  * @param securityHeaders      {@code passkeys.http.security-headers}: the module's filter adds the browser
@@ -18,14 +20,12 @@ import java.util.Objects;
  *                             last read of an account's standing (disabled, signed out everywhere); the bound on
  *                             how long a revoked session or token keeps working on another node
  */
-public record OperationsConfig(String adminRole, List<String> relatedOrigins, boolean securityHeaders,
-                               Duration standingCheckInterval) {
+public record OperationsConfig(String adminRole, String metricsRole, List<String> relatedOrigins,
+                               boolean securityHeaders, Duration standingCheckInterval) {
 
     public OperationsConfig {
-        Objects.requireNonNull(adminRole, "passkeys.admin.role");
-        if (adminRole.isBlank()) {
-            throw new IllegalArgumentException("passkeys.admin.role must not be empty");
-        }
+        requireRole(adminRole, "passkeys.admin.role");
+        requireRole(metricsRole, "passkeys.metrics.role");
         relatedOrigins = List.copyOf(relatedOrigins);
         relatedOrigins.forEach(origin -> Origins.requireWebOrigin(origin, "passkeys.rp.related-origins"));
         Objects.requireNonNull(standingCheckInterval, "passkeys.revocation.check-interval");
@@ -36,6 +36,13 @@ public record OperationsConfig(String adminRole, List<String> relatedOrigins, bo
 
     /** Administrators in group {@code admin}, no related origins, no extra headers, standing re-read every 5 s. */
     public static OperationsConfig defaults() {
-        return new OperationsConfig("admin", List.of(), false, Duration.ofSeconds(5));
+        return new OperationsConfig("admin", "admin", List.of(), false, Duration.ofSeconds(5));
+    }
+
+    private static void requireRole(String role, String key) {
+        Objects.requireNonNull(role, key);
+        if (role.isBlank()) {
+            throw new IllegalArgumentException(key + " must not be empty");
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -72,10 +73,15 @@ public class PasskeysBeans {
             }
             case JCACHE -> JCacheStores.open(state.jcacheProvider(), state.jcacheUri(), config.challengeTtl(), CLOCK);
             case DATABASE -> {
-                LOG.info("jpasskeys: challenges in the database (table jp_one_time_value), shared by every node");
-                yield new DatabaseOneTimeValues(transactions, CLOCK);
+                LOG.info(() -> "jpasskeys: challenges in the database (table jp_one_time_value), shared by every node, "
+                        + "at most " + config.challengeMaxPending() + " pending");
+                yield new DatabaseOneTimeValues(transactions, config.challengeMaxPending(), CLOCK);
             }
         };
+    }
+
+    void closeOneTimeValues(@Disposes OneTimeValues values) {
+        values.close();
     }
 
     /** Jobs one node runs for the cluster (the audit purge): claimed in the database every node shares. */

@@ -16,27 +16,34 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code jp_one_time_value}. A take is one DELETE that returns the row it removed ({@code DELETE ... RETURNING}
  * on PostgreSQL, {@code SELECT ... FROM OLD TABLE (DELETE ...)} on H2): the database lets one DELETE remove a
  * row, so of concurrent takes on any nodes exactly one gets it. Each call commits on its own, so that a take
- * holds even when the sign-in that made it fails afterwards.
+ * holds even when the sign-in that made it fails afterwards. The table is bounded like the local store: past
+ * {@code passkeys.challenge.max-pending} rows the ones closest to expiry go first, checked every
+ * {@value #PURGE_EVERY} puts of a node.
  */
 public final class DatabaseOneTimeValues implements OneTimeValues {
 
-    /** One put in this many also removes the expired rows, which keeps the table small without a scheduler. */
+    /** One put in this many also removes the expired rows and the excess, which bounds the table without a scheduler. */
     static final int PURGE_EVERY = 256;
 
     private static final String INSERT = "INSERT INTO jp_one_time_value (id, stored_value, expires_at) VALUES (?, ?, ?)";
     private static final String PURGE = "DELETE FROM jp_one_time_value WHERE expires_at < ?";
+    private static final String COUNT = "SELECT COUNT(*) FROM jp_one_time_value";
+    private static final String EVICT = "DELETE FROM jp_one_time_value WHERE id IN "
+            + "(SELECT id FROM jp_one_time_value ORDER BY expires_at LIMIT ?)";
     private static final String TAKE_POSTGRESQL =
             "DELETE FROM jp_one_time_value WHERE id = ? RETURNING stored_value, expires_at";
     private static final String TAKE_STANDARD =
             "SELECT stored_value, expires_at FROM OLD TABLE (DELETE FROM jp_one_time_value WHERE id = ?)";
 
     private final SqlTransactions transactions;
+    private final long maxEntries;
     private final Clock clock;
     private final AtomicLong puts = new AtomicLong();
     private volatile String takeStatement;
 
-    public DatabaseOneTimeValues(SqlTransactions transactions, Clock clock) {
+    public DatabaseOneTimeValues(SqlTransactions transactions, long maxEntries, Clock clock) {
         this.transactions = transactions;
+        this.maxEntries = maxEntries;
         this.clock = clock;
     }
 
@@ -51,13 +58,28 @@ public final class DatabaseOneTimeValues implements OneTimeValues {
                 insert.executeUpdate();
             }
             if (purge) {
-                try (PreparedStatement expired = connection.prepareStatement(PURGE)) {
-                    expired.setTimestamp(1, Timestamp.from(clock.instant()));
-                    expired.executeUpdate();
-                }
+                purge(connection);
             }
             return null;
         });
+    }
+
+    private void purge(Connection connection) throws SQLException {
+        try (PreparedStatement expired = connection.prepareStatement(PURGE)) {
+            expired.setTimestamp(1, Timestamp.from(clock.instant()));
+            expired.executeUpdate();
+        }
+        long excess;
+        try (PreparedStatement count = connection.prepareStatement(COUNT); ResultSet rows = count.executeQuery()) {
+            rows.next();
+            excess = rows.getLong(1) - maxEntries;
+        }
+        if (excess > 0) {
+            try (PreparedStatement evict = connection.prepareStatement(EVICT)) {
+                evict.setLong(1, excess);
+                evict.executeUpdate();
+            }
+        }
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class JCacheStores {
 
     /** One-time values in the grid's cache {@value #CACHE}; fails, naming the keys to set, when there is no grid. */
     public static OneTimeValues open(Optional<String> provider, Optional<URI> uri, Duration ttl, Clock clock) {
-        CacheManager manager = cacheManager(provider, uri);
+        Optional<CacheManager> server = provider.isPresent() ? Optional.empty() : serverCacheManager();
+        CacheManager manager = server.orElseGet(() -> cacheManager(provider, uri));
         Cache<String, String> cache = manager.getCache(CACHE, String.class, String.class);
         if (cache == null) {
             try {
@@ -48,20 +49,12 @@ public final class JCacheStores {
         }
         LOG.info(() -> "jpasskeys: pending challenges and one-time tokens in JCache " + manager.getURI() + " ("
                 + manager.getCachingProvider().getClass().getName() + "), cache " + CACHE);
-        return new JCacheOneTimeValues(cache, clock);
+        return new JCacheOneTimeValues(cache, server.isEmpty(), clock);
     }
 
     private static CacheManager cacheManager(Optional<String> provider, Optional<URI> uri) {
         try {
-            if (provider.isPresent()) {
-                var caching = Caching.getCachingProvider(provider.get());
-                return caching.getCacheManager(uri.orElse(caching.getDefaultURI()), caching.getDefaultClassLoader());
-            }
-            Optional<CacheManager> server = serverCacheManager();
-            if (server.isPresent()) {
-                return server.get();
-            }
-            var caching = Caching.getCachingProvider();
+            var caching = provider.isPresent() ? Caching.getCachingProvider(provider.get()) : Caching.getCachingProvider();
             return caching.getCacheManager(uri.orElse(caching.getDefaultURI()), caching.getDefaultClassLoader());
         } catch (RuntimeException | LinkageError e) {
             throw new IllegalStateException("passkeys.state.store=jcache, but no JCache provider could be used: the "
@@ -75,6 +68,9 @@ public final class JCacheStores {
             return Optional.of(InitialContext.doLookup(PAYARA_CACHE_MANAGER));
         } catch (NamingException e) {
             return Optional.empty();
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("passkeys.state.store=jcache: the server's cache manager at "
+                    + PAYARA_CACHE_MANAGER + " cannot be used: " + e, e);
         }
     }
 }

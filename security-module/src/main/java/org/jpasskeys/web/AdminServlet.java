@@ -32,7 +32,8 @@ import org.jpasskeys.metrics.PasskeyMetrics;
 /**
  * The administration API below {@code {base}/admin}, for callers in {@code passkeys.admin.role}:
  * {@code GET users?username=}, {@code GET users/{id}/credentials}, {@code DELETE users/{id}/credentials[/{cid}]},
- * {@code POST users/{id}/disable|enable|sign-out} with an optional {@code {"reason"}}, and {@code GET metrics}.
+ * {@code POST users/{id}/disable|enable|sign-out} with an optional {@code {"reason"}}, and {@code GET metrics} (also
+ * for callers in {@code passkeys.metrics.role}).
  * Every change, and every refused attempt at one, is audited with the administrator's name; a change needs a
  * passkey sign-in within {@code passkeys.credentials.recent-sign-in}.
  */
@@ -42,6 +43,7 @@ public class AdminServlet extends HttpServlet {
 
     static final String ADMIN = "admin";
 
+    private static final String METRICS = "/metrics";
     private static final Pattern USERS = Pattern.compile("/users/?");
     private static final Pattern CREDENTIALS = Pattern.compile("/users/([^/]+)/credentials");
     private static final Pattern ONE_CREDENTIAL = Pattern.compile("/users/([^/]+)/credentials/([^/]+)");
@@ -69,16 +71,19 @@ public class AdminServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Answers.answer(this, ADMIN, response, () -> {
-            PasskeyPrincipal admin = Administrators.require(securityContext, config, "administer accounts");
             String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
+            if (path.equals(METRICS) && request.getMethod().equals("GET")) {
+                Administrators.requireMetricsReader(securityContext, config);
+                metrics(response);
+                return;
+            }
+            PasskeyPrincipal admin = Administrators.require(securityContext, config, "administer accounts");
             Matcher credentials = CREDENTIALS.matcher(path);
             Matcher oneCredential = ONE_CREDENTIAL.matcher(path);
             Matcher action = ACTION.matcher(path);
             switch (request.getMethod()) {
                 case "GET" -> {
-                    if (path.equals("/metrics")) {
-                        metrics(response);
-                    } else if (USERS.matcher(path).matches()) {
+                    if (USERS.matcher(path).matches()) {
                         users(request, response);
                     } else if (credentials.matches()) {
                         passkeys(credentials.group(1), response);

@@ -51,13 +51,14 @@ class MicroProfilePasskeysConfigTest {
         PasskeysConfig read = MicroProfilePasskeysConfig.read(config(Map.of(
                 "passkeys.rp.origins", "https://example.com, android:apk-key-hash:" + "A".repeat(43),
                 "passkeys.admin.role", "operators",
+                "passkeys.metrics.role", "monitoring",
                 "passkeys.rp.related-origins", "https://example.co.uk, https://example.de",
                 "passkeys.http.security-headers", "true",
                 "passkeys.revocation.check-interval", "PT1S")));
 
         assertThat(read.origins()).contains("android:apk-key-hash:" + "A".repeat(43));
         assertThat(read.webOrigins()).containsExactly("https://example.com");
-        assertThat(read.operations()).isEqualTo(new OperationsConfig("operators",
+        assertThat(read.operations()).isEqualTo(new OperationsConfig("operators", "monitoring",
                 List.of("https://example.co.uk", "https://example.de"), true, Duration.ofSeconds(1)));
     }
 
@@ -65,6 +66,8 @@ class MicroProfilePasskeysConfigTest {
     void theFormerAuditGroupKeyStillNamesTheAdministrators() {
         assertThat(MicroProfilePasskeysConfig.read(config(Map.of("passkeys.audit.admin-group", "auditors")))
                 .operations().adminRole()).isEqualTo("auditors");
+        assertThat(MicroProfilePasskeysConfig.read(config(Map.of("passkeys.admin.role", "operators")))
+                .operations().metricsRole()).as("the metrics role follows the administrators'").isEqualTo("operators");
     }
 
     @Test

@@ -21,7 +21,7 @@ class RevocationsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final CountingStore store = new CountingStore();
     private final Revocations revocations = new Revocations(store,
-            new OperationsConfig("admin", List.of(), false, Duration.ofSeconds(5)), () -> clock.millis() * 1_000_000);
+            new OperationsConfig("admin", "admin", List.of(), false, Duration.ofSeconds(5)), () -> clock.millis() * 1_000_000);
 
     @Test
     void aSignInOfAnAccountInGoodStandingCountsWithOneReadForManyRequests() {
