@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Instant;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two Payara Micro nodes on loopback, one Hazelcast cluster, one PostgreSQL database holding the token signing
  * key ({@code passkeys.token.key-store=database}), no sticky sessions: for
  * each shared state store ({@code jcache}: Payara's grid; {@code database}), options issued by one node are
- * answered on the other, and of 16 copies of one assertion sent to both nodes at once exactly one signs in;
+ * answered on the other, a rate limit counts the requests of both nodes, and of 16 copies of one assertion sent to
+ * both nodes at once exactly one signs in;
  * with the database store, node B is killed during a load and node A keeps serving, nothing confirmed lost.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -210,6 +212,15 @@ class ClusterIT {
         java.util.Arrays.sort(nanos);
         System.out.printf("cluster, %s store: a cross-node sign-in (options + verification) p50 %.1f ms, max %.1f ms%n",
                 store, nanos[nanos.length / 2] / 1e6, nanos[nanos.length - 1] / 1e6);
+
+        // The per-username limit (5 a minute) counts across the cluster: the requests alternate between the nodes.
+        JsonObject someone = Json.createObjectBuilder().add("username", Deployments.uniqueUsername("limited")).build();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add((i % 2 == 0 ? a : b).post("generate-authentication", someone).status());
+        }
+        assertThat(statuses).as(store + ": 5 a minute per username, whichever node answers")
+                .containsExactly(200, 200, 200, 200, 200, 429);
 
         JsonObject assertion = a.signInAnswer(key).json();
         ExecutorService pool = Executors.newFixedThreadPool(16);

@@ -46,7 +46,7 @@ public final class Benchmarks {
 
     private static final String RP_ID = "example.com";
     private static final String ORIGIN = "https://example.com";
-    private static final int WARMUP = 3_000;
+    static final int WARMUP = 3_000;
     private static final int MEASURED = 10_000;
 
     private Benchmarks() {
@@ -123,12 +123,12 @@ public final class Benchmarks {
         StateStoreBenchmark.run();
     }
 
-    private interface Step {
+    interface Step {
         void run(int i) throws Exception;
     }
 
     /** Runs {@code step} {@code count} times; returns the nanoseconds of each run after the warm-up. */
-    private static long[] time(int count, Step step) throws Exception {
+    static long[] time(int count, Step step) throws Exception {
         long[] nanos = new long[count - WARMUP];
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();

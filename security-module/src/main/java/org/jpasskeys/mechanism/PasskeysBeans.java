@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.bucket4j.TimeMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -14,7 +17,6 @@ import jakarta.inject.Singleton;
 import org.jpasskeys.admin.AccountAdministration;
 import org.jpasskeys.admin.AccountDirectory;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
-import org.jpasskeys.metrics.PasskeyMetrics;
 import org.jpasskeys.ceremony.CeremonyContext;
 import org.jpasskeys.ceremony.DecoyCredentials;
 import org.jpasskeys.ceremony.PasskeyManagement;
@@ -27,24 +29,28 @@ import org.jpasskeys.challenge.SharedChallengeStore;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.config.StateConfig;
 import org.jpasskeys.config.TokenKeyStoreConfig;
-import com.github.benmanes.caffeine.cache.Ticker;
-import io.github.bucket4j.TimeMeter;
 import org.jpasskeys.credential.CredentialRepository;
 import org.jpasskeys.credential.OtherSignInMethods;
 import org.jpasskeys.credential.PasskeyDescriptions;
 import org.jpasskeys.credential.UserRepository;
+import org.jpasskeys.metrics.PasskeyMetrics;
+import org.jpasskeys.ratelimit.Buckets;
+import org.jpasskeys.ratelimit.ClusterBuckets;
+import org.jpasskeys.ratelimit.LocalBuckets;
 import org.jpasskeys.ratelimit.PerAddress;
 import org.jpasskeys.ratelimit.PerUsername;
 import org.jpasskeys.ratelimit.RateLimiter;
 import org.jpasskeys.revocation.AccountStandingStore;
+import org.jpasskeys.revocation.Revocations;
 import org.jpasskeys.state.ClusterJobs;
+import org.jpasskeys.state.DatabaseAtomicValues;
 import org.jpasskeys.state.DatabaseClusterJobs;
 import org.jpasskeys.state.DatabaseOneTimeValues;
 import org.jpasskeys.state.JCacheStores;
 import org.jpasskeys.state.LocalOneTimeValues;
 import org.jpasskeys.state.OneTimeValues;
 import org.jpasskeys.state.SqlTransactions;
-import org.jpasskeys.revocation.Revocations;
+import org.jpasskeys.state.StateStore;
 import org.jpasskeys.token.AccessTokenIssuer;
 import org.jpasskeys.token.AccessTokenVerifier;
 import org.jpasskeys.token.DatabaseTokenKeys;
@@ -60,28 +66,51 @@ public class PasskeysBeans {
     private static final Logger LOG = Logger.getLogger(PasskeysBeans.class.getName());
     private static final Clock CLOCK = Clock.systemUTC();
 
-    /** Pending challenges and {@code mfaChallenge} tokens: in this JVM, or shared by the cluster. */
+    /**
+     * Pending challenges, {@code mfaChallenge} tokens and rate-limit buckets: in this JVM, or shared by the cluster.
+     * JCache classes are named only in the {@code jcache} branch, so servers without the API never load them.
+     */
     @Produces
     @Singleton
-    OneTimeValues oneTimeValues(PasskeysConfig config, SqlTransactions transactions) {
+    StateStore stateStore(PasskeysConfig config, SqlTransactions transactions) {
         StateConfig state = config.state();
         return switch (state.store()) {
             case LOCAL -> {
-                LOG.info(() -> "jpasskeys: challenges in memory (Caffeine), ttl " + config.challengeTtl()
-                        + ", at most " + config.challengeMaxPending() + " pending");
-                yield new LocalOneTimeValues(config.challengeTtl(), config.challengeMaxPending(), CLOCK);
+                LOG.info(() -> "jpasskeys: challenges and rate limits in memory (Caffeine), ttl "
+                        + config.challengeTtl() + ", at most " + config.challengeMaxPending() + " pending");
+                yield new StateStore(new LocalOneTimeValues(config.challengeTtl(), config.challengeMaxPending(), CLOCK),
+                        Optional.empty(), () -> { });
             }
-            case JCACHE -> JCacheStores.open(state.jcacheProvider(), state.jcacheUri(), config.challengeTtl(), CLOCK);
+            case JCACHE -> {
+                JCacheStores grid = JCacheStores.open(state.jcacheProvider(), state.jcacheUri());
+                yield new StateStore(grid.oneTimeValues(config.challengeTtl(), CLOCK),
+                        Optional.of(grid.atomicValues(ClusterBuckets.longestKeep())), grid);
+            }
             case DATABASE -> {
-                LOG.info(() -> "jpasskeys: challenges in the database (table jp_one_time_value), shared by every node, "
-                        + "at most " + config.challengeMaxPending() + " pending");
-                yield new DatabaseOneTimeValues(transactions, config.challengeMaxPending(), CLOCK);
+                LOG.info(() -> "jpasskeys: challenges and rate limits in the database (tables jp_one_time_value, "
+                        + "jp_atomic_value), shared by every node, at most " + config.challengeMaxPending() + " each");
+                yield new StateStore(new DatabaseOneTimeValues(transactions, config.challengeMaxPending(), CLOCK),
+                        Optional.of(new DatabaseAtomicValues(transactions, config.challengeMaxPending(), CLOCK)), () -> { });
             }
         };
     }
 
-    void closeOneTimeValues(@Disposes OneTimeValues values) {
-        values.close();
+    void closeStateStore(@Disposes StateStore store) throws Exception {
+        store.resources().close();
+    }
+
+    @Produces
+    @Singleton
+    OneTimeValues oneTimeValues(StateStore store) {
+        return store.oneTimeValues();
+    }
+
+    /** Rate-limit buckets: Bucket4j's own in this JVM, or its proxy manager over the shared store. */
+    @Produces
+    @Singleton
+    Buckets buckets(StateStore store) {
+        return store.atomicValues().<Buckets>map(values -> new ClusterBuckets(values, TimeMeter.SYSTEM_MILLISECONDS))
+                .orElseGet(() -> new LocalBuckets(TimeMeter.SYSTEM_NANOTIME));
     }
 
     /** Jobs one node runs for the cluster (the audit purge): claimed in the database every node shares. */
@@ -136,15 +165,15 @@ public class PasskeysBeans {
     @Produces
     @Singleton
     @PerAddress
-    RateLimiter perAddressLimiter(PasskeysConfig config) {
-        return new RateLimiter("per-address", config.rateLimit().perAddressPerMinute(), TimeMeter.SYSTEM_NANOTIME);
+    RateLimiter perAddressLimiter(PasskeysConfig config, Buckets buckets) {
+        return new RateLimiter("per-address", config.rateLimit().perAddressPerMinute(), buckets);
     }
 
     @Produces
     @Singleton
     @PerUsername
-    RateLimiter perUsernameLimiter(PasskeysConfig config) {
-        return new RateLimiter("per-username", config.rateLimit().perUsernamePerMinute(), TimeMeter.SYSTEM_NANOTIME);
+    RateLimiter perUsernameLimiter(PasskeysConfig config, Buckets buckets) {
+        return new RateLimiter("per-username", config.rateLimit().perUsernamePerMinute(), buckets);
     }
 
     @Produces

@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link OneTimeValues} in the shared database ({@code passkeys.state.store=database}), table
@@ -17,39 +15,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * on PostgreSQL, {@code SELECT ... FROM OLD TABLE (DELETE ...)} on H2): the database lets one DELETE remove a
  * row, so of concurrent takes on any nodes exactly one gets it. Each call commits on its own, so that a take
  * holds even when the sign-in that made it fails afterwards. The table is bounded like the local store: past
- * {@code passkeys.challenge.max-pending} rows the ones closest to expiry go first, checked every
- * {@value #PURGE_EVERY} puts of a node.
+ * {@code passkeys.challenge.max-pending} rows the ones closest to expiry go first ({@link TableBound}).
  */
 public final class DatabaseOneTimeValues implements OneTimeValues {
 
-    /** One put in this many also removes the expired rows and the excess, which bounds the table without a scheduler. */
-    static final int PURGE_EVERY = 256;
-
     private static final String INSERT = "INSERT INTO jp_one_time_value (id, stored_value, expires_at) VALUES (?, ?, ?)";
-    private static final String PURGE = "DELETE FROM jp_one_time_value WHERE expires_at < ?";
-    private static final String COUNT = "SELECT COUNT(*) FROM jp_one_time_value";
-    private static final String EVICT = "DELETE FROM jp_one_time_value WHERE id IN "
-            + "(SELECT id FROM jp_one_time_value ORDER BY expires_at LIMIT ?)";
     private static final String TAKE_POSTGRESQL =
             "DELETE FROM jp_one_time_value WHERE id = ? RETURNING stored_value, expires_at";
     private static final String TAKE_STANDARD =
             "SELECT stored_value, expires_at FROM OLD TABLE (DELETE FROM jp_one_time_value WHERE id = ?)";
 
     private final SqlTransactions transactions;
-    private final long maxEntries;
+    private final TableBound bound;
     private final Clock clock;
-    private final AtomicLong puts = new AtomicLong();
     private volatile String takeStatement;
 
     public DatabaseOneTimeValues(SqlTransactions transactions, long maxEntries, Clock clock) {
         this.transactions = transactions;
-        this.maxEntries = maxEntries;
+        this.bound = new TableBound("jp_one_time_value", maxEntries, clock);
         this.clock = clock;
     }
 
     @Override
     public void put(String key, String value, Instant expiresAt) {
-        boolean purge = puts.incrementAndGet() % PURGE_EVERY == 0;
         transactions.inNewTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, key);
@@ -57,29 +45,9 @@ public final class DatabaseOneTimeValues implements OneTimeValues {
                 insert.setTimestamp(3, Timestamp.from(expiresAt));
                 insert.executeUpdate();
             }
-            if (purge) {
-                purge(connection);
-            }
+            bound.afterWrite(connection);
             return null;
         });
-    }
-
-    private void purge(Connection connection) throws SQLException {
-        try (PreparedStatement expired = connection.prepareStatement(PURGE)) {
-            expired.setTimestamp(1, Timestamp.from(clock.instant()));
-            expired.executeUpdate();
-        }
-        long excess;
-        try (PreparedStatement count = connection.prepareStatement(COUNT); ResultSet rows = count.executeQuery()) {
-            rows.next();
-            excess = rows.getLong(1) - maxEntries;
-        }
-        if (excess > 0) {
-            try (PreparedStatement evict = connection.prepareStatement(EVICT)) {
-                evict.setLong(1, excess);
-                evict.executeUpdate();
-            }
-        }
     }
 
     @Override
@@ -98,8 +66,7 @@ public final class DatabaseOneTimeValues implements OneTimeValues {
 
     private String takeStatement(Connection connection) throws SQLException {
         if (takeStatement == null) {
-            takeStatement = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-                    .contains("postgresql") ? TAKE_POSTGRESQL : TAKE_STANDARD;
+            takeStatement = SqlDialect.of(connection) == SqlDialect.POSTGRESQL ? TAKE_POSTGRESQL : TAKE_STANDARD;
         }
         return takeStatement;
     }

@@ -15,17 +15,11 @@ import javax.cache.Cache;
 public final class JCacheOneTimeValues implements OneTimeValues {
 
     private final Cache<String, String> cache;
-    private final boolean ownsCacheManager;
     private final Clock clock;
 
-    /**
-     * @param cache            a cache whose entries expire after the time to live (created by {@link JCacheStores})
-     * @param ownsCacheManager whether the application opened the cache's manager (and closes it), rather than the
-     *                         server, which keeps its own for other applications
-     */
-    public JCacheOneTimeValues(Cache<String, String> cache, boolean ownsCacheManager, Clock clock) {
+    /** @param cache a cache whose entries expire after the time to live (created by {@link JCacheStores}) */
+    public JCacheOneTimeValues(Cache<String, String> cache, Clock clock) {
         this.cache = cache;
-        this.ownsCacheManager = ownsCacheManager;
         this.clock = clock;
     }
 
@@ -38,12 +32,5 @@ public final class JCacheOneTimeValues implements OneTimeValues {
     public Optional<String> take(String key) {
         return Optional.ofNullable(cache.getAndRemove(key)).map(StoredValue::decode)
                 .flatMap(stored -> stored.at(clock.instant()));
-    }
-
-    @Override
-    public void close() {
-        if (ownsCacheManager) {
-            cache.getCacheManager().close();
-        }
     }
 }

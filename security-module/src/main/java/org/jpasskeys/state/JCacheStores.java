@@ -10,46 +10,80 @@ import java.util.logging.Logger;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
+import javax.cache.configuration.Factory;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Finds the JCache grid for {@code passkeys.state.store=jcache}: the provider named by
- * {@code passkeys.state.jcache.provider} (with {@code passkeys.state.jcache.uri}), else the server's own (Payara
- * binds its Hazelcast-backed manager at {@value #PAYARA_CACHE_MANAGER}), else the one provider the application
- * ships. The only class that names {@code javax.cache}: servers without it never load it unless asked to.
+ * The JCache grid of {@code passkeys.state.store=jcache}: the provider named by {@code passkeys.state.jcache.provider}
+ * (with {@code passkeys.state.jcache.uri}), else the server's own (Payara binds its Hazelcast-backed manager at
+ * {@value #PAYARA_CACHE_MANAGER}), else the one provider the application ships. The only class that opens
+ * {@code javax.cache}: servers without it never load it unless asked to. A manager the application opened is
+ * closed when it stops; the server's own stays open for its other applications.
  */
-public final class JCacheStores {
+public final class JCacheStores implements AutoCloseable {
 
     static final String PAYARA_CACHE_MANAGER = "payara/CacheManager";
-    private static final String CACHE = "jpasskeys-one-time-values";
+    static final String ONE_TIME_VALUES = "jpasskeys-one-time-values";
+    static final String ATOMIC_VALUES = "jpasskeys-atomic-values";
     private static final Logger LOG = Logger.getLogger(JCacheStores.class.getName());
 
-    private JCacheStores() {
+    private final CacheManager manager;
+    private final boolean ownsManager;
+
+    private JCacheStores(CacheManager manager, boolean ownsManager) {
+        this.manager = manager;
+        this.ownsManager = ownsManager;
     }
 
-    /** One-time values in the grid's cache {@value #CACHE}; fails, naming the keys to set, when there is no grid. */
-    public static OneTimeValues open(Optional<String> provider, Optional<URI> uri, Duration ttl, Clock clock) {
+    /** The grid; fails, naming the keys to set, when there is none. */
+    public static JCacheStores open(Optional<String> provider, Optional<URI> uri) {
         Optional<CacheManager> server = provider.isPresent() ? Optional.empty() : serverCacheManager();
-        CacheManager manager = server.orElseGet(() -> cacheManager(provider, uri));
-        Cache<String, String> cache = manager.getCache(CACHE, String.class, String.class);
-        if (cache == null) {
-            try {
-                cache = manager.createCache(CACHE, new MutableConfiguration<String, String>()
-                        .setTypes(String.class, String.class)
-                        .setStoreByValue(true)
-                        .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
-                                new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, ttl.toMillis()))));
-            } catch (javax.cache.CacheException e) {
-                // Another node created it first.
-                cache = manager.getCache(CACHE, String.class, String.class);
-            }
+        JCacheStores stores = new JCacheStores(server.orElseGet(() -> cacheManager(provider, uri)), server.isEmpty());
+        LOG.info(() -> "jpasskeys: shared state in JCache " + stores.manager.getURI() + " ("
+                + stores.manager.getCachingProvider().getClass().getName() + ")");
+        return stores;
+    }
+
+    /** One-time values in cache {@value #ONE_TIME_VALUES}, each kept {@code ttl} after it was put. */
+    public OneTimeValues oneTimeValues(Duration ttl, Clock clock) {
+        return new JCacheOneTimeValues(cache(ONE_TIME_VALUES, CreatedExpiryPolicy.factoryOf(duration(ttl))), clock);
+    }
+
+    /** Atomic values in cache {@value #ATOMIC_VALUES}, each kept {@code keep} after its last write. */
+    public AtomicValues atomicValues(Duration keep) {
+        return new JCacheAtomicValues(cache(ATOMIC_VALUES, ModifiedExpiryPolicy.factoryOf(duration(keep))));
+    }
+
+    @Override
+    public void close() {
+        if (ownsManager) {
+            manager.close();
         }
-        LOG.info(() -> "jpasskeys: pending challenges and one-time tokens in JCache " + manager.getURI() + " ("
-                + manager.getCachingProvider().getClass().getName() + "), cache " + CACHE);
-        return new JCacheOneTimeValues(cache, server.isEmpty(), clock);
+    }
+
+    private Cache<String, String> cache(String name, Factory<? extends ExpiryPolicy> expiry) {
+        Cache<String, String> cache = manager.getCache(name, String.class, String.class);
+        if (cache != null) {
+            return cache;
+        }
+        try {
+            return manager.createCache(name, new MutableConfiguration<String, String>()
+                    .setTypes(String.class, String.class)
+                    .setStoreByValue(true)
+                    .setExpiryPolicyFactory(expiry));
+        } catch (javax.cache.CacheException e) {
+            // Another node created it first.
+            return manager.getCache(name, String.class, String.class);
+        }
+    }
+
+    private static javax.cache.expiry.Duration duration(Duration duration) {
+        return new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, duration.toMillis());
     }
 
     private static CacheManager cacheManager(Optional<String> provider, Optional<URI> uri) {

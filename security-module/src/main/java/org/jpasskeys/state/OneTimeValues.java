@@ -7,7 +7,7 @@ import java.util.Optional;
  * Short-lived values that are handed out at most once (pending challenges, {@code mfaChallenge} tokens), in this
  * JVM or shared by every node of a cluster ({@code passkeys.state.store}).
  */
-public interface OneTimeValues extends AutoCloseable {
+public interface OneTimeValues {
 
     /** Keeps {@code value} under {@code key} until it is taken or {@code expiresAt} passes. */
     void put(String key, String value, Instant expiresAt);
@@ -17,9 +17,4 @@ public interface OneTimeValues extends AutoCloseable {
      * concurrent calls with one key, at most one gets the value.
      */
     Optional<String> take(String key);
-
-    /** Lets go of what the store opened for this application, when the application stops. */
-    @Override
-    default void close() {
-    }
 }

@@ -95,3 +95,14 @@ INSERT INTO jp_cluster_job (name, next_run_at) VALUES ('token-key-creation', TIM
 -- so that nodes whose clocks differ agree on which sign-ins still count.
 ALTER TABLE jp_user ADD COLUMN session_epoch BIGINT DEFAULT 0 NOT NULL;
 ALTER TABLE jp_user DROP COLUMN signed_out_at;
+
+--changeset jpasskeys:8-atomic-values
+-- Rate-limit buckets shared by every node (passkeys.state.store=database), changed by compare-and-set.
+CREATE TABLE jp_atomic_value (
+    id           VARCHAR(200)  NOT NULL,
+    atomic_value VARCHAR(2000) NOT NULL,
+    expires_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_atomic_value PRIMARY KEY (id)
+);
+
+CREATE INDEX ix_atomic_value_expiry ON jp_atomic_value (expires_at);

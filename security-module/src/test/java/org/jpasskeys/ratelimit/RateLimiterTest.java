@@ -22,7 +22,8 @@ class RateLimiterTest {
             return false;
         }
     };
-    private final RateLimiter limiter = new RateLimiter("per-address", 10, time);
+    private final LocalBuckets buckets = new LocalBuckets(time);
+    private final RateLimiter limiter = new RateLimiter("per-address", 10, buckets);
 
     @Test
     void tenRequestsAMinutePassAndTheEleventhWaits() {
@@ -55,6 +56,6 @@ class RateLimiterTest {
             limiter.tryAcquire("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255));
         }
 
-        assertThat(limiter.trackedKeys()).isLessThanOrEqualTo(RateLimiter.MAX_KEYS);
+        assertThat(buckets.trackedKeys()).isLessThanOrEqualTo(LocalBuckets.MAX_KEYS);
     }
 }

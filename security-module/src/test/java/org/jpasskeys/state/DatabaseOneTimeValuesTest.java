@@ -25,12 +25,12 @@ class DatabaseOneTimeValuesTest extends OneTimeValuesContract {
 
     @Test
     void theTableStaysWithinItsBoundAndTheNewestValuesStay() throws SQLException {
-        for (int i = 0; i < 2 * MAX_ENTRIES + DatabaseOneTimeValues.PURGE_EVERY; i++) {
+        for (int i = 0; i < 2 * MAX_ENTRIES + TableBound.CHECK_EVERY; i++) {
             store.put("flood-" + i, "v", clock.instant().plus(Duration.ofMinutes(5)).plusMillis(i));
         }
 
-        assertThat(rows()).isLessThanOrEqualTo(MAX_ENTRIES + DatabaseOneTimeValues.PURGE_EVERY);
-        String newest = "flood-" + (2 * MAX_ENTRIES + DatabaseOneTimeValues.PURGE_EVERY - 1);
+        assertThat(rows()).isLessThanOrEqualTo(MAX_ENTRIES + TableBound.CHECK_EVERY);
+        String newest = "flood-" + (2 * MAX_ENTRIES + TableBound.CHECK_EVERY - 1);
         assertThat(store.take(newest)).contains("v");
         assertThat(store.take("flood-0")).as("the one closest to expiry went first").isEmpty();
     }

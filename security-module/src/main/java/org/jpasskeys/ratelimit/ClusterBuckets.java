@@ -1,0 +1,97 @@
+package org.jpasskeys.ratelimit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import org.jpasskeys.state.AtomicValues;
+
+/**
+ * Buckets shared by every node ({@code passkeys.state.store=jcache|database}), so that 10 a minute per address
+ * means 10 across the cluster: Bucket4j's compare-and-swap proxy manager reads a bucket's state, does the bucket
+ * arithmetic, and swaps the new state in only if no other node changed it meanwhile (else it reads again). The
+ * state is kept as text in {@link AtomicValues}, until a little after the bucket would be full again.
+ */
+public final class ClusterBuckets extends AbstractCompareAndSwapBasedProxyManager<String> implements Buckets {
+
+    /** How long a bucket is kept after it would be full again: a full bucket is the same as none. */
+    static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(10);
+
+    private static final ExpirationAfterWriteStrategy EXPIRY =
+            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL);
+
+    private final AtomicValues states;
+
+    /** @param wallClock the time every node reads the same (give or take NTP): {@code TimeMeter.SYSTEM_MILLISECONDS} */
+    public ClusterBuckets(AtomicValues states, TimeMeter wallClock) {
+        super(ClientSideConfig.getDefault().withClientClock(wallClock).withExpirationAfterWriteStrategy(EXPIRY));
+        this.states = states;
+    }
+
+    /** How long a bucket of at most a minute's refill may be kept: the bound for a store's own expiry. */
+    public static Duration longestKeep() {
+        return Duration.ofMinutes(1).plus(KEEP_AFTER_REFILL);
+    }
+
+    @Override
+    public Bucket of(String key, BucketConfiguration configuration) {
+        return builder().build(key, () -> configuration);
+    }
+
+    @Override
+    protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
+        return new CompareAndSwapOperation() {
+            @Override
+            public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+                return states.get(key).map(Base64.getDecoder()::decode);
+            }
+
+            @Override
+            public boolean compareAndSwap(byte[] originalData, byte[] newData, RemoteBucketState newState,
+                                          Optional<Long> timeoutNanos) {
+                long now = currentTimeNanos();
+                Instant expiresAt = Instant.ofEpochMilli(now / 1_000_000).plusMillis(
+                        EXPIRY.calculateTimeToLiveMillis(newState, now));
+                String value = Base64.getEncoder().encodeToString(newData);
+                return originalData == null ? states.create(key, value, expiresAt)
+                        : states.replace(key, Base64.getEncoder().encodeToString(originalData), value, expiresAt);
+            }
+        };
+    }
+
+    @Override
+    protected AsyncCompareAndSwapOperation beginAsyncCompareAndSwapOperation(String key) {
+        throw new UnsupportedOperationException("the module asks its buckets synchronously");
+    }
+
+    @Override
+    protected CompletableFuture<Void> removeAsync(String key) {
+        throw new UnsupportedOperationException("buckets expire; the module removes none");
+    }
+
+    @Override
+    public void removeProxy(String key) {
+        throw new UnsupportedOperationException("buckets expire; the module removes none");
+    }
+
+    @Override
+    public boolean isAsyncModeSupported() {
+        return false;
+    }
+
+    @Override
+    public boolean isExpireAfterWriteSupported() {
+        return true;
+    }
+}

@@ -1,0 +1,81 @@
+package org.jpasskeys.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.bucket4j.TimeMeter;
+import org.jpasskeys.state.DatabaseAtomicValues;
+import org.jpasskeys.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes' limiters over one shared database: the limit holds for the cluster, not per node. */
+class ClusterBucketsTest {
+
+    private final AtomicLong nanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()));
+    private final TimeMeter wallClock = new TimeMeter() {
+        @Override
+        public long currentTimeNanos() {
+            return nanos.get();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    };
+    private final DatabaseAtomicValues shared = new DatabaseAtomicValues(TestDatabase.TRANSACTIONS, 10_000,
+            Clock.systemUTC());
+    private final RateLimiter nodeA = new RateLimiter("per-address", 10, new ClusterBuckets(shared, wallClock));
+    private final RateLimiter nodeB = new RateLimiter("per-address", 10, new ClusterBuckets(shared, wallClock));
+
+    @Test
+    void ofTwentyFourConcurrentRequestsSplitOverTwoNodesExactlyTenPass() throws Exception {
+        String address = "198.51.100." + UUID.randomUUID();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> answers = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            RateLimiter node = i % 2 == 0 ? nodeA : nodeB;
+            answers.add(clients.submit(() -> {
+                start.await();
+                return node.tryAcquire(address).allowed();
+            }));
+        }
+        start.countDown();
+        int allowed = 0;
+        for (Future<Boolean> answer : answers) {
+            allowed += answer.get() ? 1 : 0;
+        }
+        clients.shutdown();
+
+        assertThat(allowed).isEqualTo(10);
+        RateLimitDecision refused = nodeB.tryAcquire(address);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterSeconds()).isBetween(1L, 6L);
+        assertThat(nodeA.tryAcquire("198.51.100.other-" + UUID.randomUUID()).allowed()).as("other keys").isTrue();
+    }
+
+    @Test
+    void theSharedBucketRefillsOverTheMinute() {
+        String address = "203.0.113." + UUID.randomUUID();
+        for (int i = 0; i < 10; i++) {
+            assertThat((i % 2 == 0 ? nodeA : nodeB).tryAcquire(address).allowed()).isTrue();
+        }
+        assertThat(nodeA.tryAcquire(address).allowed()).isFalse();
+
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(6));
+
+        assertThat(nodeB.tryAcquire(address).allowed()).as("one request refilled after 6 s").isTrue();
+        assertThat(nodeA.tryAcquire(address).allowed()).isFalse();
+    }
+}
