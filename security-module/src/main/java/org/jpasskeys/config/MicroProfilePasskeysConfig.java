@@ -73,7 +73,8 @@ public class MicroProfilePasskeysConfig {
                 new TokenKeyStoreConfig(
                         value(source, "passkeys.token.key-store", TokenKeyStoreConfig.Kind::parse,
                                 d.tokenKeyStore().kind()),
-                        source.getOptionalValue("passkeys.token.key-encryption-secret", String.class)));
+                        source.getOptionalValue("passkeys.token.key-encryption-secret", String.class),
+                        duration(source, "passkeys.token.key-refresh-interval", d.tokenKeyStore().refreshInterval())));
     }
 
     private static OperationsConfig operations(Config source, OperationsConfig d) {

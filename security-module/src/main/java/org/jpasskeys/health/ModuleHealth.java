@@ -13,7 +13,7 @@ import org.jpasskeys.audit.AuditLog;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.jpa.DatabaseProbe;
 import org.jpasskeys.state.OneTimeValues;
-import org.jpasskeys.token.SigningKey;
+import org.jpasskeys.token.TokenKeyRing;
 
 /**
  * What the module's health checks report, without MicroProfile Health types: so that it can be tested
@@ -33,7 +33,7 @@ public class ModuleHealth {
     private static final Logger LOG = Logger.getLogger(ModuleHealth.class.getName());
 
     @Inject
-    SigningKey signingKey;
+    TokenKeyRing tokenKeys;
 
     @Inject
     AuditLog auditLog;
@@ -55,7 +55,7 @@ public class ModuleHealth {
         Map<String, String> data = new LinkedHashMap<>();
         boolean database = database(data);
         boolean state = stateStore(data);
-        data.put("signingKey", signingKey.keyId());
+        data.put("signingKey", tokenKeys.current().signing().keyId());
         return new Status(database && state, data);
     }
 

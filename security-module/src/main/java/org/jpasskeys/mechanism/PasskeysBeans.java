@@ -56,7 +56,7 @@ import org.jpasskeys.token.AccessTokenVerifier;
 import org.jpasskeys.token.DatabaseTokenKeys;
 import org.jpasskeys.token.JsonWebKeySet;
 import org.jpasskeys.token.PrivateKeyEncryption;
-import org.jpasskeys.token.SigningKey;
+import org.jpasskeys.token.TokenKeyRing;
 import org.jpasskeys.token.TokenKeys;
 
 /** The module's CDI wiring, in one place: plain-Java services built from the configuration. */
@@ -150,9 +150,8 @@ public class PasskeysBeans {
 
     @Produces
     @Singleton
-    AuthenticationCeremony authenticationCeremony(CeremonyContext context, SigningKey key) {
-        // The decoy secret is derived from the signing key, so every node shows the same decoys.
-        return new AuthenticationCeremony(context, new DecoyCredentials(decoySecret(key)));
+    AuthenticationCeremony authenticationCeremony(CeremonyContext context, PasskeysConfig config, TokenKeyRing keys) {
+        return new AuthenticationCeremony(context, new DecoyCredentials(decoySecret(config, keys)));
     }
 
     @Produces
@@ -201,11 +200,18 @@ public class PasskeysBeans {
         return new PasskeyDescriptions();
     }
 
-    private static byte[] decoySecret(SigningKey key) {
+    /**
+     * The secret of the decoy passkeys, the same on every node and across key rotations: derived from the secret
+     * that seals the keys in the database, or else from the key file every node reads.
+     */
+    private static byte[] decoySecret(PasskeysConfig config, TokenKeyRing keys) {
+        byte[] material = config.tokenKeyStore().encryptionSecret()
+                .map(secret -> secret.getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> keys.current().signing().privateKey().getEncoded());
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update("jpasskeys decoy credentials".getBytes(StandardCharsets.UTF_8));
-            return sha256.digest(key.privateKey().getEncoded());
+            return sha256.digest(material);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -213,35 +219,29 @@ public class PasskeysBeans {
 
     @Produces
     @Singleton
-    TokenKeys tokenKeys(PasskeysConfig config, SqlTransactions transactions) {
+    TokenKeyRing tokenKeys(PasskeysConfig config, SqlTransactions transactions) {
         TokenKeyStoreConfig store = config.tokenKeyStore();
         return store.kind() == TokenKeyStoreConfig.Kind.DATABASE
-                ? new DatabaseTokenKeys(transactions, new PrivateKeyEncryption(store.encryptionSecret()
-                        .orElseThrow()), CLOCK).load()
-                : TokenKeys.load(config.tokenKeyLocation(), config.previousTokenKeyLocation());
+                ? new DatabaseTokenKeys(transactions, new PrivateKeyEncryption(store.encryptionSecret().orElseThrow()),
+                        store.refreshInterval(), config.tokenLifetime(), CLOCK).load()
+                : TokenKeyRing.fixed(TokenKeys.load(config.tokenKeyLocation(), config.previousTokenKeyLocation()));
     }
 
     @Produces
     @Singleton
-    SigningKey signingKey(TokenKeys keys) {
-        return keys.signing();
+    AccessTokenIssuer accessTokenIssuer(PasskeysConfig config, TokenKeyRing keys) {
+        return new AccessTokenIssuer(config, keys, CLOCK);
     }
 
     @Produces
     @Singleton
-    AccessTokenIssuer accessTokenIssuer(PasskeysConfig config, SigningKey key) {
-        return new AccessTokenIssuer(config, key, CLOCK);
+    AccessTokenVerifier accessTokenVerifier(PasskeysConfig config, TokenKeyRing keys) {
+        return new AccessTokenVerifier(config, keys, CLOCK);
     }
 
     @Produces
     @Singleton
-    AccessTokenVerifier accessTokenVerifier(PasskeysConfig config, TokenKeys keys) {
-        return new AccessTokenVerifier(config, keys.verification(), CLOCK);
-    }
-
-    @Produces
-    @Singleton
-    JsonWebKeySet jsonWebKeySet(TokenKeys keys) {
-        return new JsonWebKeySet(keys.verification());
+    JsonWebKeySet jsonWebKeySet(TokenKeyRing keys) {
+        return new JsonWebKeySet(keys);
     }
 }

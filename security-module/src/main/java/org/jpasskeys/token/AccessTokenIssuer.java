@@ -16,16 +16,17 @@ public final class AccessTokenIssuer {
     public static final String TYPE = "at+jwt";
 
     private final PasskeysConfig config;
-    private final SigningKey key;
+    private final TokenKeyRing keys;
     private final Clock clock;
 
-    public AccessTokenIssuer(PasskeysConfig config, SigningKey key, Clock clock) {
+    public AccessTokenIssuer(PasskeysConfig config, TokenKeyRing keys, Clock clock) {
         this.config = config;
-        this.key = key;
+        this.keys = keys;
         this.clock = clock;
     }
 
     public AccessToken issue(TokenSubject subject) {
+        SigningKey key = keys.current().signing();
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(config.tokenLifetime());
         String token = Jwt.claims()

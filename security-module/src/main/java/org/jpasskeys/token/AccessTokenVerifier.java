@@ -1,8 +1,8 @@
 package org.jpasskeys.token;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,15 +25,18 @@ import org.jpasskeys.config.PasskeysConfig;
  */
 public final class AccessTokenVerifier {
 
-    private static final int CLOCK_SKEW_SECONDS = 30;
+    /** How far the clocks of the issuer and of this node may differ. */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     private final PasskeysConfig config;
-    private final JwksVerificationKeyResolver keys;
+    private final TokenKeyRing keys;
+    private final PerKeys<JwksVerificationKeyResolver> resolvers = new PerKeys<>(keys -> new JwksVerificationKeyResolver(
+            keys.verification().stream().map(AccessTokenVerifier::jwk).toList()));
     private final Clock clock;
 
-    public AccessTokenVerifier(PasskeysConfig config, List<SigningKey> verificationKeys, Clock clock) {
+    public AccessTokenVerifier(PasskeysConfig config, TokenKeyRing keys, Clock clock) {
         this.config = config;
-        this.keys = new JwksVerificationKeyResolver(verificationKeys.stream().map(AccessTokenVerifier::jwk).toList());
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -41,7 +44,7 @@ public final class AccessTokenVerifier {
     public Optional<VerifiedToken> verify(String token) {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256")
-                .setVerificationKeyResolver(keys)
+                .setVerificationKeyResolver(resolvers.of(keys.current()))
                 .setExpectedType(true, AccessTokenIssuer.TYPE)
                 .setExpectedIssuer(config.tokenIssuer())
                 .setExpectedAudience(config.tokenAudience())
@@ -49,7 +52,7 @@ public final class AccessTokenVerifier {
                 .setRequireIssuedAt()
                 .setRequireSubject()
                 .setRequireJwtId()
-                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                .setAllowedClockSkewInSeconds((int) CLOCK_SKEW.toSeconds())
                 .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
                 .build();
         try {

@@ -28,12 +28,15 @@ import org.jpasskeys.http.Problem;
 import org.jpasskeys.http.ProblemException;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
 import org.jpasskeys.metrics.PasskeyMetrics;
+import org.jpasskeys.token.KeyRotation;
+import org.jpasskeys.token.TokenKeyRing;
 
 /**
  * The administration API below {@code {base}/admin}, for callers in {@code passkeys.admin.role}:
  * {@code GET users?username=}, {@code GET users/{id}/credentials}, {@code DELETE users/{id}/credentials[/{cid}]},
- * {@code POST users/{id}/disable|enable|sign-out} with an optional {@code {"reason"}}, and {@code GET metrics} (also
- * for callers in {@code passkeys.metrics.role}).
+ * {@code POST users/{id}/disable|enable|sign-out} with an optional {@code {"reason"}}, {@code POST token-keys}
+ * (rotation of the token signing key in the database), and {@code GET metrics} (also for callers in
+ * {@code passkeys.metrics.role}).
  * Every change, and every refused attempt at one, is audited with the administrator's name; a change needs a
  * passkey sign-in within {@code passkeys.credentials.recent-sign-in}.
  */
@@ -48,6 +51,7 @@ public class AdminServlet extends HttpServlet {
     private static final Pattern CREDENTIALS = Pattern.compile("/users/([^/]+)/credentials");
     private static final Pattern ONE_CREDENTIAL = Pattern.compile("/users/([^/]+)/credentials/([^/]+)");
     private static final Pattern ACTION = Pattern.compile("/users/([^/]+)/(disable|enable|sign-out)");
+    private static final String TOKEN_KEYS = "/token-keys";
     private static final int MAX_REASON = 200;
 
     @Inject
@@ -67,6 +71,9 @@ public class AdminServlet extends HttpServlet {
 
     @Inject
     transient RequestAudit audit;
+
+    @Inject
+    transient TokenKeyRing tokenKeys;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -104,6 +111,11 @@ public class AdminServlet extends HttpServlet {
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
                 }
                 case "POST" -> {
+                    if (path.equals(TOKEN_KEYS)) {
+                        HttpExchange.readJsonObject(request, config.origins(), config.maxBodyBytes());
+                        rotateTokenKey(admin, request, response);
+                        return;
+                    }
                     if (!action.matches()) {
                         throw notFound();
                     }
@@ -138,24 +150,24 @@ public class AdminServlet extends HttpServlet {
     }
 
     private void revokeOne(PasskeyPrincipal admin, String userId, String credentialId, HttpServletRequest request) {
-        change(admin, userId, Optional.of(credentialId), "revoke a passkey", request, () -> {
+        change(admin, Optional.of(userId), Optional.of(credentialId), "revoke a passkey", request, () -> {
             administration.revokePasskey(userId, credentialId);
-            return new Change(AuditEventType.PASSKEY_REVOKED, "revoked by administrator " + admin.getName()
-                    + "; sessions and tokens ended");
+            return new Change<>(AuditEventType.PASSKEY_REVOKED, "revoked by administrator " + admin.getName()
+                    + "; sessions and tokens ended", 1);
         });
     }
 
     private void revokeAll(PasskeyPrincipal admin, String userId, HttpServletRequest request) {
-        change(admin, userId, Optional.empty(), "revoke all passkeys", request, () -> {
+        change(admin, Optional.of(userId), Optional.empty(), "revoke all passkeys", request, () -> {
             int removed = administration.revokeAllPasskeys(userId);
-            return new Change(AuditEventType.PASSKEY_REVOKED, "all " + removed + " passkeys revoked by administrator "
-                    + admin.getName() + "; sessions and tokens ended");
+            return new Change<>(AuditEventType.PASSKEY_REVOKED, "all " + removed + " passkeys revoked by administrator "
+                    + admin.getName() + "; sessions and tokens ended", removed);
         });
     }
 
     private void act(PasskeyPrincipal admin, String userId, String action, String reason, HttpServletRequest request) {
         String because = reason.isEmpty() ? "" : ": " + reason;
-        change(admin, userId, Optional.empty(), action + because, request, () -> {
+        change(admin, Optional.of(userId), Optional.empty(), action + because, request, () -> {
             AuditEventType type = switch (action) {
                 case "disable" -> {
                     administration.disable(userId);
@@ -170,31 +182,49 @@ public class AdminServlet extends HttpServlet {
                     yield AuditEventType.SIGNED_OUT_EVERYWHERE;
                 }
             };
-            return new Change(type, "by administrator " + admin.getName() + because);
+            return new Change<>(type, "by administrator " + admin.getName() + because, type);
         });
     }
 
-    /** What a change did, for the audit log. */
-    private record Change(AuditEventType type, String detail) {
+    private void rotateTokenKey(PasskeyPrincipal admin, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        KeyRotation rotation = change(admin, Optional.empty(), Optional.empty(), "rotate the token signing key", request,
+                () -> {
+                    KeyRotation made = tokenKeys.rotate().orElseThrow(() -> new ProblemException(Problem.invalidRequest(
+                            "The token keys are in files (passkeys.token.key-store=file): rotate them by moving the "
+                                    + "key to passkeys.token.previous-key-location and restarting.")));
+                    return new Change<>(AuditEventType.TOKEN_KEY_ROTATED, "token signing key " + made.keyId()
+                            + " created by administrator " + admin.getName() + "; it signs from " + made.signsFrom(),
+                            made);
+                });
+        HttpExchange.writeJson(response, 201, JSON.createObjectBuilder()
+                .add("kid", rotation.keyId())
+                .add("signsFrom", rotation.signsFrom().toString())
+                .build());
+    }
+
+    /** What a change did: for the audit log, and its result for the answer. */
+    private record Change<T>(AuditEventType type, String detail, T result) {
     }
 
     /**
      * Makes a change after checking the administrator's sign-in, and audits what came of it: the change, or
      * the attempt and why it was refused or failed.
      */
-    private void change(PasskeyPrincipal admin, String userId, Optional<String> credentialId, String attempt,
-                        HttpServletRequest request, Supplier<Change> action) {
-        Change change;
+    private <T> T change(PasskeyPrincipal admin, Optional<String> userId, Optional<String> credentialId, String attempt,
+                         HttpServletRequest request, Supplier<Change<T>> action) {
+        Change<T> change;
         try {
             admin.requirePasskeySignInWithin(config.recentSignIn(), Instant.now());
             change = action.get();
         } catch (RuntimeException e) {
             String why = e instanceof CeremonyException refused ? refused.failure().code() : "server error";
-            audit.record(request, AuditEventType.ADMINISTRATION_FAILED, Optional.of(userId), credentialId,
+            audit.record(request, AuditEventType.ADMINISTRATION_FAILED, userId, credentialId,
                     "administrator " + admin.getName() + " could not " + attempt + ": " + why);
             throw e;
         }
-        audit.record(request, change.type(), Optional.of(userId), credentialId, change.detail());
+        audit.record(request, change.type(), userId, credentialId, change.detail());
+        return change.result();
     }
 
     private static String reason(JsonObject body) {

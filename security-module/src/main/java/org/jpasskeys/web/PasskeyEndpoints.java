@@ -20,7 +20,7 @@ import org.jpasskeys.credential.jpa.SchemaMigration;
 import org.jpasskeys.health.ModuleHealth;
 import org.jpasskeys.platform.CryptoProviders;
 import org.jpasskeys.ratelimit.RateLimitFilter;
-import org.jpasskeys.token.SigningKey;
+import org.jpasskeys.token.TokenKeyRing;
 
 /**
  * At start-up: chooses the signature provider, brings the schema up to date, loads (or creates) the token
@@ -39,7 +39,7 @@ public class PasskeyEndpoints implements ServletContextListener {
 
     /** Looked up after the migration: with passkeys.token.key-store=database the key is in a table. */
     @Inject
-    Instance<SigningKey> signingKey;
+    Instance<TokenKeyRing> tokenKeys;
 
     @Inject
     AuditRetention auditRetention;
@@ -56,7 +56,7 @@ public class PasskeyEndpoints implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         installedCryptoProvider = CryptoProviders.apply(ConfigProvider.getConfig());
         schema.migrate();
-        String keyId = signingKey.get().keyId();
+        String keyId = tokenKeys.get().current().signing().keyId();
         LOG.info(() -> "jpasskeys: token signing key " + keyId + " ready");
         auditRetention.start(config.auditRetention());
         // Made here, on an application thread: the server's health checks run where java:comp names do not resolve.

@@ -106,3 +106,9 @@ CREATE TABLE jp_atomic_value (
 );
 
 CREATE INDEX ix_atomic_value_expiry ON jp_atomic_value (expires_at);
+
+--changeset jpasskeys:9-token-key-rotation
+-- A rotated key is published at once and signs from signs_from, once every node has read it.
+ALTER TABLE jp_token_key ADD COLUMN signs_from TIMESTAMP WITH TIME ZONE;
+UPDATE jp_token_key SET signs_from = created_at;
+ALTER TABLE jp_token_key ALTER COLUMN signs_from SET NOT NULL;

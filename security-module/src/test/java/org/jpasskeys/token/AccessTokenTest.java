@@ -35,8 +35,8 @@ class AccessTokenTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final PasskeysConfig config = config("https://rp.example", "portal");
-    private final AccessTokenIssuer issuer = new AccessTokenIssuer(config, key, clock);
-    private final AccessTokenVerifier verifier = new AccessTokenVerifier(config, List.of(key), clock);
+    private final AccessTokenIssuer issuer = new AccessTokenIssuer(config, ring(key), clock);
+    private final AccessTokenVerifier verifier = new AccessTokenVerifier(config, ring(key), clock);
     private final TokenSubject alice = new TokenSubject("u-1", "alice", clock.instant(), "aal2", List.of("pop", "mfa"),
             java.util.Set.of("user", "admin"), 7);
 
@@ -76,9 +76,9 @@ class AccessTokenTest {
 
     @Test
     void tokenOfAnotherIssuerOrAudienceIsRefused() {
-        String otherIssuer = new AccessTokenIssuer(config("https://evil.example", "portal"), key, clock)
+        String otherIssuer = new AccessTokenIssuer(config("https://evil.example", "portal"), ring(key), clock)
                 .issue(alice).value();
-        String otherAudience = new AccessTokenIssuer(config("https://rp.example", "other"), key, clock)
+        String otherAudience = new AccessTokenIssuer(config("https://rp.example", "other"), ring(key), clock)
                 .issue(alice).value();
 
         assertThat(verifier.verify(otherIssuer)).isEmpty();
@@ -87,7 +87,7 @@ class AccessTokenTest {
 
     @Test
     void tokenSignedByAnUnknownKeyIsRefused() {
-        String foreign = new AccessTokenIssuer(config, otherKey, clock).issue(alice).value();
+        String foreign = new AccessTokenIssuer(config, ring(otherKey), clock).issue(alice).value();
 
         assertThat(verifier.verify(foreign)).isEmpty();
     }
@@ -133,14 +133,14 @@ class AccessTokenTest {
 
     @Test
     void afterARotationThePreviousKeysTokensStillVerifyAndBothKeysArePublished() {
-        String beforeRotation = new AccessTokenIssuer(config, otherKey, clock).issue(alice).value();
+        String beforeRotation = new AccessTokenIssuer(config, ring(otherKey), clock).issue(alice).value();
         TokenKeys rotated = TokenKeys.load(dir.resolve("a/key.pem"), Optional.of(dir.resolve("b/key.pem")));
-        AccessTokenVerifier verifier = new AccessTokenVerifier(config, rotated.verification(), clock);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(config, TokenKeyRing.fixed(rotated), clock);
 
         assertThat(rotated.signing().keyId()).isEqualTo(key.keyId());
         assertThat(verifier.verify(beforeRotation)).isPresent();
         assertThat(verifier.verify(issuer.issue(alice).value())).isPresent();
-        assertThat(new JsonWebKeySet(rotated.verification()).toJson())
+        assertThat(new JsonWebKeySet(TokenKeyRing.fixed(rotated)).toJson())
                 .contains(key.keyId(), otherKey.keyId());
     }
 
@@ -152,7 +152,7 @@ class AccessTokenTest {
 
     @Test
     void jwksHoldsPublicMembersOnly() {
-        String jwks = new JsonWebKeySet(List.of(key)).toJson();
+        String jwks = new JsonWebKeySet(ring(key)).toJson();
 
         assertThat(jwks).contains("\"kid\":\"" + key.keyId() + "\"", "\"n\"", "\"e\"");
         assertThat(jwks).doesNotContain("\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"");
@@ -195,12 +195,13 @@ class AccessTokenTest {
 
     @Test
     void aRetiredKeysTokensAreRefusedAndKidsAreUnique() {
-        String byRetiredKey = new AccessTokenIssuer(config, otherKey, clock).issue(alice).value();
+        String byRetiredKey = new AccessTokenIssuer(config, ring(otherKey), clock).issue(alice).value();
         AccessTokenVerifier afterRetirement = new AccessTokenVerifier(config,
-                TokenKeys.load(dir.resolve("a/key.pem"), Optional.empty()).verification(), clock);
+                TokenKeyRing.fixed(TokenKeys.load(dir.resolve("a/key.pem"), Optional.empty())), clock);
 
         assertThat(afterRetirement.verify(byRetiredKey)).isEmpty();
-        assertThat(new JsonWebKeySet(List.of(key, otherKey)).toJson().split("\"kid\"")).hasSize(3);
+        TokenKeys both = new TokenKeys(key, List.of(key, otherKey));
+        assertThat(new JsonWebKeySet(TokenKeyRing.fixed(both)).toJson().split("\"kid\"")).hasSize(3);
         assertThat(key.keyId()).isNotEqualTo(otherKey.keyId());
     }
 
@@ -230,5 +231,9 @@ class AccessTokenTest {
 
     private static String encode(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static TokenKeyRing ring(SigningKey key) {
+        return TokenKeyRing.fixed(new TokenKeys(key, List.of(key)));
     }
 }

@@ -8,6 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.jpasskeys.state.SqlTransactions;
+import org.jpasskeys.testing.MutableClock;
 import org.jpasskeys.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class DatabaseTokenKeysTest {
 
     private static final String SECRET = "correct horse battery staple, 32+ characters";
+    private static final Duration REFRESH = Duration.ofMinutes(1);
+    private static final Duration LIFETIME = Duration.ofMinutes(15);
 
     @BeforeEach
     void noKeysYet() throws SQLException {
@@ -37,7 +43,7 @@ class DatabaseTokenKeysTest {
         for (int i = 0; i < 4; i++) {
             loaded.add(nodes.submit(() -> {
                 start.await();
-                return node(SECRET).load();
+                return node(SECRET).load().current();
             }));
         }
         start.countDown();
@@ -49,7 +55,8 @@ class DatabaseTokenKeysTest {
 
         assertThat(signingKeyIds).hasSize(4).containsOnly(signingKeyIds.get(0));
         assertThat(count()).isEqualTo(1);
-        assertThat(node(SECRET).load().signing().privateKey()).isEqualTo(node(SECRET).load().signing().privateKey());
+        assertThat(node(SECRET).load().current().signing().privateKey())
+                .isEqualTo(node(SECRET).load().current().signing().privateKey());
     }
 
     @Test
@@ -67,16 +74,16 @@ class DatabaseTokenKeysTest {
                 });
             }
         };
-        assertThatThrownBy(() -> new DatabaseTokenKeys(dying, new PrivateKeyEncryption(SECRET), Clock.systemUTC())
-                .load()).hasMessageContaining("connection lost");
+        assertThatThrownBy(() -> new DatabaseTokenKeys(dying, new PrivateKeyEncryption(SECRET), REFRESH, LIFETIME,
+                Clock.systemUTC()).load()).hasMessageContaining("connection lost");
 
-        assertThat(node(SECRET).load().verification()).hasSize(1);
+        assertThat(node(SECRET).load().current().verification()).hasSize(1);
         assertThat(count()).isEqualTo(1);
     }
 
     @Test
     void aNodeWithAnotherSecretStopsNamingTheKeyAndMakesNoSecondOne() throws SQLException {
-        String keyId = node(SECRET).load().signing().keyId();
+        String keyId = node(SECRET).load().current().signing().keyId();
 
         assertThatThrownBy(() -> node("another secret, also 32 characters long").load())
                 .hasMessageContaining("passkeys.token.key-encryption-secret")
@@ -95,8 +102,47 @@ class DatabaseTokenKeysTest {
         assertThatThrownBy(() -> encryption.open(sealed, "kid-1")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aKeyRotatedOnOneNodeIsPublishedByAllBeforeAnySignsWithItAndTheOldOneRetiresAfterItsTokens()
+            throws SQLException {
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        DatabaseTokenKeys nodeA = node(SECRET, clock).load();
+        DatabaseTokenKeys nodeB = node(SECRET, clock).load();
+        String first = nodeA.current().signing().keyId();
+
+        KeyRotation rotation = nodeA.rotate().orElseThrow();
+
+        assertThat(rotation.signsFrom()).isEqualTo(clock.instant().plus(REFRESH.multipliedBy(2)));
+        assertThat(ids(nodeA.current())).containsExactly(first, rotation.keyId());
+        assertThat(ids(nodeB.current())).as("B has not re-read yet").containsExactly(first);
+        clock.advance(REFRESH);
+        assertThat(ids(nodeB.current())).as("B publishes it, and signs with the old one").containsExactly(first,
+                rotation.keyId());
+
+        clock.advance(REFRESH);
+        for (DatabaseTokenKeys node : List.of(nodeA, nodeB)) {
+            assertThat(ids(node.current())).as("both sign with it; the old one still verifies")
+                    .containsExactly(rotation.keyId(), first);
+        }
+
+        clock.advance(LIFETIME.plus(AccessTokenVerifier.CLOCK_SKEW));
+        assertThat(ids(nodeB.current())).as("the old key's tokens have expired").containsExactly(rotation.keyId());
+        KeyRotation next = nodeB.rotate().orElseThrow();
+        assertThat(count()).as("the retired key left the table").isEqualTo(2);
+        assertThat(ids(nodeB.current())).containsExactly(rotation.keyId(), next.keyId());
+    }
+
+    private static List<String> ids(TokenKeys keys) {
+        return keys.verification().stream().map(SigningKey::keyId).toList();
+    }
+
     private static DatabaseTokenKeys node(String secret) {
-        return new DatabaseTokenKeys(TestDatabase.TRANSACTIONS, new PrivateKeyEncryption(secret), Clock.systemUTC());
+        return node(secret, Clock.systemUTC());
+    }
+
+    private static DatabaseTokenKeys node(String secret, Clock clock) {
+        return new DatabaseTokenKeys(TestDatabase.TRANSACTIONS, new PrivateKeyEncryption(secret), REFRESH, LIFETIME,
+                clock);
     }
 
     private static int count() throws SQLException {
