@@ -218,7 +218,7 @@ class ClusterIT {
         assertThat(new ApiClient(nodeB).get("protected", after).status()).as("B accepts it").isEqualTo(200);
         assertThat(new ApiClient(nodeB).get("protected", before).status()).as("the previous key's token, until it "
                 + "expires").isEqualTo(200);
-        System.out.printf("cluster: token key %s rotated on A, published by B before %s, signing since%n", kid,
+        System.out.printf("cluster: token key %s rotated on A, published by B before it signed (from %s)%n", kid,
                 signsFrom);
     }
 
