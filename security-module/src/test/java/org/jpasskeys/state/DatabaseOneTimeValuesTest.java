@@ -2,10 +2,6 @@ package org.jpasskeys.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import org.jpasskeys.testing.TestDatabase;
@@ -24,23 +20,14 @@ class DatabaseOneTimeValuesTest extends OneTimeValuesContract {
     }
 
     @Test
-    void theTableStaysWithinItsBoundAndTheNewestValuesStay() throws SQLException {
+    void theTableStaysWithinItsBoundAndTheNewestValuesStay() {
         for (int i = 0; i < 2 * MAX_ENTRIES + TableBound.CHECK_EVERY; i++) {
             store.put("flood-" + i, "v", clock.instant().plus(Duration.ofMinutes(5)).plusMillis(i));
         }
 
-        assertThat(rows()).isLessThanOrEqualTo(MAX_ENTRIES + TableBound.CHECK_EVERY);
+        assertThat(TestDatabase.rows("jp_one_time_value")).isLessThanOrEqualTo(MAX_ENTRIES + TableBound.CHECK_EVERY);
         String newest = "flood-" + (2 * MAX_ENTRIES + TableBound.CHECK_EVERY - 1);
         assertThat(store.take(newest)).contains("v");
         assertThat(store.take("flood-0")).as("the one closest to expiry went first").isEmpty();
-    }
-
-    private static long rows() throws SQLException {
-        try (Connection connection = TestDatabase.DATABASE.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM jp_one_time_value")) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

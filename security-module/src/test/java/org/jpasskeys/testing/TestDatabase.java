@@ -37,4 +37,15 @@ public final class TestDatabase {
             throw new IllegalStateException(e);
         }
     }
+
+    /** How many rows {@code table} holds. */
+    public static long rows(String table) {
+        return TRANSACTIONS.inNewTransaction(connection -> {
+            try (var statement = connection.createStatement();
+                 var rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -54,13 +53,13 @@ class DatabaseTokenKeysTest {
         nodes.shutdown();
 
         assertThat(signingKeyIds).hasSize(4).containsOnly(signingKeyIds.get(0));
-        assertThat(count()).isEqualTo(1);
+        assertThat(TestDatabase.rows("jp_token_key")).isEqualTo(1L);
         assertThat(node(SECRET).load().current().signing().privateKey())
                 .isEqualTo(node(SECRET).load().current().signing().privateKey());
     }
 
     @Test
-    void aNodeThatDiesWhileCreatingTheKeyLeavesNothingThatStopsTheNext() throws SQLException {
+    void aNodeThatDiesWhileCreatingTheKeyLeavesNothingThatStopsTheNext() {
         // The creating transaction fails after its insert, as when the node dies before the commit.
         SqlTransactions dying = new SqlTransactions() {
             @Override
@@ -78,17 +77,17 @@ class DatabaseTokenKeysTest {
                 Clock.systemUTC()).load()).hasMessageContaining("connection lost");
 
         assertThat(node(SECRET).load().current().verification()).hasSize(1);
-        assertThat(count()).isEqualTo(1);
+        assertThat(TestDatabase.rows("jp_token_key")).isEqualTo(1L);
     }
 
     @Test
-    void aNodeWithAnotherSecretStopsNamingTheKeyAndMakesNoSecondOne() throws SQLException {
+    void aNodeWithAnotherSecretStopsNamingTheKeyAndMakesNoSecondOne() {
         String keyId = node(SECRET).load().current().signing().keyId();
 
         assertThatThrownBy(() -> node("another secret, also 32 characters long").load())
                 .hasMessageContaining("passkeys.token.key-encryption-secret")
                 .hasMessageContaining(keyId);
-        assertThat(count()).isEqualTo(1);
+        assertThat(TestDatabase.rows("jp_token_key")).isEqualTo(1L);
     }
 
     @Test
@@ -103,8 +102,7 @@ class DatabaseTokenKeysTest {
     }
 
     @Test
-    void aKeyRotatedOnOneNodeIsPublishedByAllBeforeAnySignsWithItAndTheOldOneRetiresAfterItsTokens()
-            throws SQLException {
+    void aKeyRotatedOnOneNodeIsPublishedByAllBeforeAnySignsWithItAndTheOldOneRetiresAfterItsTokens() {
         MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         DatabaseTokenKeys nodeA = node(SECRET, clock).load();
         DatabaseTokenKeys nodeB = node(SECRET, clock).load();
@@ -128,7 +126,7 @@ class DatabaseTokenKeysTest {
         clock.advance(LIFETIME.plus(AccessTokenVerifier.CLOCK_SKEW));
         assertThat(ids(nodeB.current())).as("the old key's tokens have expired").containsExactly(rotation.keyId());
         KeyRotation next = nodeB.rotate().orElseThrow();
-        assertThat(count()).as("the retired key left the table").isEqualTo(2);
+        assertThat(TestDatabase.rows("jp_token_key")).as("the retired key left the table").isEqualTo(2L);
         assertThat(ids(nodeB.current())).containsExactly(rotation.keyId(), next.keyId());
     }
 
@@ -143,15 +141,6 @@ class DatabaseTokenKeysTest {
     private static DatabaseTokenKeys node(String secret, Clock clock) {
         return new DatabaseTokenKeys(TestDatabase.TRANSACTIONS, new PrivateKeyEncryption(secret), REFRESH, LIFETIME,
                 clock);
-    }
-
-    private static int count() throws SQLException {
-        try (Connection connection = TestDatabase.DATABASE.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM jp_token_key")) {
-            rows.next();
-            return rows.getInt(1);
-        }
     }
 
     private static void execute(String sql) throws SQLException {

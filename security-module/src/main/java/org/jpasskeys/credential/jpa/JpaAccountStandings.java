@@ -24,12 +24,10 @@ public class JpaAccountStandings implements AccountStandingStore {
 
     @Override
     public AccountStanding find(String userId) {
-        return em.createQuery("SELECT u.disabled, u.sessionEpoch FROM UserEntity u WHERE u.id = :id", Object[].class)
-                .setParameter("id", userId)
-                .getResultList().stream()
-                .findFirst()
-                .map(row -> new AccountStanding(true, (Boolean) row[0], (Long) row[1]))
-                .orElse(AccountStanding.GONE);
+        // By primary key: in a sign-in's transaction the ceremony has read the account already, so this costs no
+        // second round trip; elsewhere it is a read of its own.
+        UserEntity user = em.find(UserEntity.class, userId);
+        return user == null ? AccountStanding.GONE : new AccountStanding(true, user.disabled, user.sessionEpoch);
     }
 
     @Override
