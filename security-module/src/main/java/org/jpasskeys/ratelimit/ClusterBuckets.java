@@ -1,8 +1,12 @@
 package org.jpasskeys.ratelimit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,6 +35,8 @@ public final class ClusterBuckets extends AbstractCompareAndSwapBasedProxyManage
     private static final ExpirationAfterWriteStrategy EXPIRY =
             ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL);
 
+    static final int MAX_KEY_LENGTH = 128;
+
     private final AtomicValues states;
 
     /** @param wallClock the time every node reads the same (give or take NTP): {@code TimeMeter.SYSTEM_MILLISECONDS} */
@@ -46,7 +52,20 @@ public final class ClusterBuckets extends AbstractCompareAndSwapBasedProxyManage
 
     @Override
     public Bucket of(String key, BucketConfiguration configuration) {
-        return builder().build(key, () -> configuration);
+        return builder().build(storedKey(key), () -> configuration);
+    }
+
+    /** The key as stored: a long one (e.g. an odd forwarded address) by its SHA-256, to fit the store's column. */
+    static String storedKey(String key) {
+        if (key.length() <= MAX_KEY_LENGTH) {
+            return key;
+        }
+        try {
+            return "sha256 " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

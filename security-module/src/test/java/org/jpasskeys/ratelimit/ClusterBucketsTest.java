@@ -78,4 +78,15 @@ class ClusterBucketsTest {
         assertThat(nodeB.tryAcquire(address).allowed()).as("one request refilled after 6 s").isTrue();
         assertThat(nodeA.tryAcquire(address).allowed()).isFalse();
     }
+
+    @Test
+    void aKeyTooLongForTheStoreIsCountedUnderItsDigest() {
+        String longAddress = "2001:db8::" + "f".repeat(300) + UUID.randomUUID();
+        for (int i = 0; i < 10; i++) {
+            assertThat(nodeA.tryAcquire(longAddress).allowed()).isTrue();
+        }
+
+        assertThat(nodeB.tryAcquire(longAddress).allowed()).isFalse();
+        assertThat(ClusterBuckets.storedKey(longAddress)).hasSizeLessThanOrEqualTo(ClusterBuckets.MAX_KEY_LENGTH);
+    }
 }
