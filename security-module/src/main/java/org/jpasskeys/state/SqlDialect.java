@@ -5,12 +5,21 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /** The two databases the module's SQL is written for: PostgreSQL, and H2 for what the standard covers. */
-enum SqlDialect {
+public enum SqlDialect {
     POSTGRESQL,
     STANDARD;
 
-    static SqlDialect of(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql")
-                ? POSTGRESQL : STANDARD;
+    /** @throws IllegalStateException for any other database, naming it */
+    public static SqlDialect of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        String name = product.toLowerCase(Locale.ROOT);
+        if (name.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        if (name.equals("h2")) {
+            return STANDARD;
+        }
+        throw new IllegalStateException("jpasskeys: the database at passkeys.datasource.url is " + product
+                + "; the module's SQL is written for PostgreSQL and H2");
     }
 }

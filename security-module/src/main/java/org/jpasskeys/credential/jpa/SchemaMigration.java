@@ -28,6 +28,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.jpasskeys.platform.PasskeysDataSource;
+import org.jpasskeys.state.SqlDialect;
 
 /** Brings the module's tables up to date with Liquibase; run once when the web application starts. */
 @ApplicationScoped
@@ -90,8 +91,16 @@ public class SchemaMigration {
         }
     }
 
-    /** Applies the module's changesets that {@code dataSource} has not seen yet; several nodes may race safely. */
+    /**
+     * Applies the module's changesets that {@code dataSource} has not seen yet; several nodes may race safely. A
+     * database other than PostgreSQL or H2 stops the application here, not at its first sign-in.
+     */
     public static void migrate(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            SqlDialect.of(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("jpasskeys: the database at passkeys.datasource.url cannot be reached", e);
+        }
         migrate(dataSource, CHANGELOG, HISTORY_TABLE, SchemaMigration.class.getClassLoader());
     }
 
