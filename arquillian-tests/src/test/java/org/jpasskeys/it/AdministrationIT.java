@@ -179,6 +179,8 @@ class AdministrationIT {
         assertThat(user.session.delete("admin/users/" + target.id + "/credentials/"
                 + target.key.credentialIdBase64Url()).status()).isEqualTo(403);
         assertThat(target.session.get("protected", null).status()).as("nothing happened to the target").isEqualTo(200);
+        assertThat(audit(target.id, "ADMINISTRATION_FAILED").getString("detail")).as("the attempt is on record")
+                .startsWith(user.username + " (not an administrator) could not").endsWith(": forbidden");
         assertThat(new ApiClient(base).signIn(target.key).status()).isEqualTo(200);
     }
 

@@ -13,7 +13,8 @@ import org.jpasskeys.revocation.Revocations;
 /**
  * What an administrator does to an account: find it, list and revoke its passkeys, disable and re-enable it,
  * end its sessions. Revoking a passkey also ends the account's sessions and tokens, as does disabling it, in the
- * same transaction, so that no other request reads the account's old standing after it returns.
+ * same transaction; this node forgets what it read of the account at once, the others within
+ * {@code passkeys.revocation.check-interval}.
  */
 public final class AccountAdministration {
 

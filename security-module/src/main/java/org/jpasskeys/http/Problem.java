@@ -33,12 +33,12 @@ public record Problem(int status, String code, String title, String detail) {
         return new Problem(401, "unauthenticated", "Sign-in required", detail);
     }
 
-    /** Signed in, but not in the role (group) the resource needs. */
     /** @param allowed the methods the resource answers, for the person reading the answer */
     public static Problem methodNotAllowed(String allowed) {
         return new Problem(405, "method_not_allowed", "Method not allowed", "Use " + allowed + ".");
     }
 
+    /** Signed in, but not in the role (group) the resource needs. */
     public static Problem forbidden(String detail) {
         return new Problem(403, "forbidden", "Forbidden", detail);
     }

@@ -31,7 +31,6 @@ import org.jpasskeys.token.AccessTokenVerifier;
 import org.jpasskeys.revocation.AccountStanding;
 import org.jpasskeys.revocation.Revocations;
 import org.jpasskeys.token.TokenSubject;
-import org.jpasskeys.token.VerifiedToken;
 
 /**
  * Passkey sign-in for Jakarta Security. A {@link PasskeyCredential} handed to
@@ -192,8 +191,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
         Optional<TokenSubject> subject = tokens.verify(token)
-                .filter(verified -> revocations.admits(verified.subject().userId(), verified.subject().sessionEpoch()))
-                .map(VerifiedToken::subject);
+                .filter(verified -> revocations.admits(verified.userId(), verified.sessionEpoch()));
         if (subject.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return fail(response, Problem.unauthenticated("The access token is invalid or expired. Sign in again."));

@@ -19,7 +19,8 @@ import org.jpasskeys.ceremony.CeremonyFailure;
  */
 public final class PasskeyPrincipal extends CallerPrincipal {
 
-    private static final long serialVersionUID = 1L;
+    // 2: with the session epoch; a session kept from before it does not load (and signs in again).
+    private static final long serialVersionUID = 2L;
 
     private final String userId;
     private final String displayName;

@@ -201,13 +201,16 @@ public class PasskeysBeans {
     }
 
     /**
-     * The secret of the decoy passkeys, the same on every node and across key rotations: derived from the secret
-     * that seals the keys in the database, or else from the key file every node reads.
+     * The secret of the decoy passkeys, the same on every node: with the database key store derived (PBKDF2) from
+     * the secret that seals the keys, so the same across rotations; else from the key file every node reads (a new
+     * key file makes new decoys).
      */
     private static byte[] decoySecret(PasskeysConfig config, TokenKeyRing keys) {
-        byte[] material = config.tokenKeyStore().encryptionSecret()
-                .map(secret -> secret.getBytes(StandardCharsets.UTF_8))
-                .orElseGet(() -> keys.current().signing().privateKey().getEncoded());
+        Optional<String> sealing = config.tokenKeyStore().encryptionSecret();
+        if (sealing.isPresent()) {
+            return new PrivateKeyEncryption(sealing.get()).derive("jpasskeys decoy credentials");
+        }
+        byte[] material = keys.current().signing().privateKey().getEncoded();
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update("jpasskeys decoy credentials".getBytes(StandardCharsets.UTF_8));

@@ -37,11 +37,18 @@ public final class ClusterBuckets extends AbstractCompareAndSwapBasedProxyManage
 
     static final int MAX_KEY_LENGTH = 128;
 
+    /**
+     * How often a request reads and swaps again when other nodes changed the bucket meanwhile; past that the key
+     * is under a flood, and the request is refused rather than adding to it ({@link RateLimiter}).
+     */
+    static final int MAX_ATTEMPTS = 8;
+
     private final AtomicValues states;
 
     /** @param wallClock the time every node reads the same (give or take NTP): {@code TimeMeter.SYSTEM_MILLISECONDS} */
     public ClusterBuckets(AtomicValues states, TimeMeter wallClock) {
-        super(ClientSideConfig.getDefault().withClientClock(wallClock).withExpirationAfterWriteStrategy(EXPIRY));
+        super(ClientSideConfig.getDefault().withClientClock(wallClock).withExpirationAfterWriteStrategy(EXPIRY)
+                .withMaxRetries(MAX_ATTEMPTS));
         this.states = states;
     }
 

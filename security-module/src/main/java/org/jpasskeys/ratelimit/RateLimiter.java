@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
@@ -28,8 +29,14 @@ public final class RateLimiter {
 
     /** Takes one request from {@code key}'s bucket, if it has one left. */
     public RateLimitDecision tryAcquire(String key) {
-        // The policy names the bucket too: the limiters share one store.
-        ConsumptionProbe probe = buckets.of(policy + " " + key, configuration).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            // The policy names the bucket too: the limiters share one store.
+            probe = buckets.of(policy + " " + key, configuration).tryConsumeAndReturnRemaining(1);
+        } catch (BucketExceptions.BucketExecutionException contended) {
+            // A shared bucket that others keep changing before this node can: refused, as the flood it is.
+            return new RateLimitDecision(policy, false, perMinute, 0, 1);
+        }
         long secondsToWait = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L)
                 / 1_000_000_000L);
         return new RateLimitDecision(policy, probe.isConsumed(), perMinute, probe.getRemainingTokens(), secondsToWait);

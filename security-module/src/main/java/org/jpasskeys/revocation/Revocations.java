@@ -32,13 +32,13 @@ public final class Revocations {
     }
 
     /**
-     * The account's standing read now, for a sign-in: it may sign in when {@link AccountStanding#maySignIn()},
-     * and its session and token carry the {@link AccountStanding#sessionEpoch()}.
+     * The account's standing read in the sign-in's own transaction: it may sign in when
+     * {@link AccountStanding#maySignIn()}, and its session and token carry the {@link AccountStanding#sessionEpoch()}.
+     * Not kept for other requests: a revocation that commits after this read must not be undone by it (the
+     * sign-in's session then carries an old epoch and ends at its next request).
      */
     public AccountStanding atSignIn(String userId) {
-        AccountStanding standing = store.find(userId);
-        standings.put(userId, standing);
-        return standing;
+        return store.find(userId);
     }
 
     /** Whether the account's sign-in stamped with {@code sessionEpoch} still counts. */

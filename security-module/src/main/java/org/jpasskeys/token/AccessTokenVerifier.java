@@ -41,7 +41,7 @@ public final class AccessTokenVerifier {
     }
 
     /** The token's claims, or empty when it is not a valid token of this issuer for this audience now. */
-    public Optional<VerifiedToken> verify(String token) {
+    public Optional<TokenSubject> verify(String token) {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256")
                 .setVerificationKeyResolver(resolvers.of(keys.current()))
@@ -64,8 +64,7 @@ public final class AccessTokenVerifier {
                     claims.getStringClaimValue("acr"), claims.getStringListClaimValue("amr"),
                     claims.hasClaim("groups") ? Set.copyOf(claims.getStringListClaimValue("groups")) : Set.of(),
                     claims.getClaimValue(TokenSubject.SESSION_EPOCH_CLAIM, Long.class));
-            return Optional.of(new VerifiedToken(subject, Instant.ofEpochSecond(claims.getIssuedAt().getValue()),
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
+            return Optional.of(subject);
         } catch (InvalidJwtException | MalformedClaimException | NullPointerException e) {
             return Optional.empty();
         }

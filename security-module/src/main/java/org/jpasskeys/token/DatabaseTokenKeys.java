@@ -30,8 +30,9 @@ import org.jpasskeys.state.SqlTransactions;
  * fix, and never makes a second one.
  * <p>
  * Rotation on any node inserts the next key, which signs from two refresh intervals later: every node re-reads
- * the table once an interval, so all publish the new key before any signs with it, and all accept the previous
- * key's tokens until they expire. Keys whose tokens have all expired leave the table at the next rotation.
+ * the table once an interval, so all publish the new key before any signs with it (as long as the nodes' clocks
+ * agree to within an interval), and all accept the previous key's tokens until they expire. Keys whose tokens
+ * have all expired leave the table at the next rotation.
  */
 public final class DatabaseTokenKeys implements TokenKeyRing {
 
@@ -76,10 +77,11 @@ public final class DatabaseTokenKeys implements TokenKeyRing {
     public TokenKeys current() {
         Snapshot last = snapshot;
         Instant now = clock.instant();
-        // One thread refreshes; the others go on with the keys they have, which are at most a moment old.
-        if (now.isBefore(last.validUntil()) || !refreshing.tryLock()) {
+        if (now.isBefore(last.validUntil())) {
             return last.keys();
         }
+        // The others wait for the one that refreshes: an idle node's keys may be an interval old or more.
+        refreshing.lock();
         try {
             last = snapshot;
             if (now.isBefore(last.validUntil())) {
@@ -96,7 +98,7 @@ public final class DatabaseTokenKeys implements TokenKeyRing {
                             + last.readAt(), e);
                 }
             }
-            snapshot = Snapshot.of(stored, readAt, now, refreshInterval, acceptedFor);
+            snapshot = Snapshot.of(stored, readAt, now, refreshInterval, acceptedFor).sameKeysAs(last);
             return snapshot.keys();
         } finally {
             refreshing.unlock();
@@ -123,7 +125,7 @@ public final class DatabaseTokenKeys implements TokenKeyRing {
         opened.put(key.keyId(), key);
         refreshing.lock();
         try {
-            snapshot = Snapshot.of(read(), now, now, refreshInterval, acceptedFor);
+            snapshot = Snapshot.of(read(), now, now, refreshInterval, acceptedFor).sameKeysAs(snapshot);
         } finally {
             refreshing.unlock();
         }
@@ -243,6 +245,13 @@ public final class DatabaseTokenKeys implements TokenKeyRing {
             }
             return new Snapshot(List.copyOf(stored), readAt, new TokenKeys(verification.get(0), verification),
                     List.copyOf(retired), validUntil);
+        }
+
+        /** This snapshot, with {@code earlier}'s keys instance when they are the same keys (see {@link PerKeys}). */
+        Snapshot sameKeysAs(Snapshot earlier) {
+            List<String> ids = keys.verification().stream().map(SigningKey::keyId).toList();
+            List<String> earlierIds = earlier.keys().verification().stream().map(SigningKey::keyId).toList();
+            return ids.equals(earlierIds) ? new Snapshot(stored, readAt, earlier.keys(), retired, validUntil) : this;
         }
 
         private static Instant earliest(Instant a, Instant b) {

@@ -63,9 +63,25 @@ public final class PrivateKeyEncryption {
         }
     }
 
-    private Cipher cipher(int mode, byte[] salt, byte[] nonce, String keyId) throws GeneralSecurityException {
-        byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+    /**
+     * A 256-bit secret for another use (named by {@code purpose}), derived with the same PBKDF2 work as the sealing
+     * keys, so that what it protects does not make guessing the secret any cheaper.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            return stretch(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2 is not available", e);
+        }
+    }
+
+    private byte[] stretch(byte[] salt) throws GeneralSecurityException {
+        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
                 .generateSecret(new PBEKeySpec(secret, salt, ITERATIONS, 256)).getEncoded();
+    }
+
+    private Cipher cipher(int mode, byte[] salt, byte[] nonce, String keyId) throws GeneralSecurityException {
+        byte[] key = stretch(salt);
         Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
         aes.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
         aes.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,9 +35,9 @@ import org.jpasskeys.token.TokenKeyRing;
  * {@code GET users?username=}, {@code GET users/{id}/credentials}, {@code DELETE users/{id}/credentials[/{cid}]},
  * {@code POST users/{id}/disable|enable|sign-out} with an optional {@code {"reason"}}, {@code POST token-keys}
  * (rotation of the token signing key in the database), and {@code GET metrics} (also for callers in
- * {@code passkeys.metrics.role}).
- * Every change, and every refused attempt at one, is audited with the administrator's name; a change needs a
- * passkey sign-in within {@code passkeys.credentials.recent-sign-in}.
+ * {@code passkeys.metrics.role}). A change needs a passkey sign-in within {@code passkeys.credentials.recent-sign-in};
+ * every change, and every refused or failed attempt at one by a signed-in caller, is audited with the caller's
+ * name.
  */
 public class AdminServlet extends HttpServlet {
 
@@ -47,11 +46,11 @@ public class AdminServlet extends HttpServlet {
     static final String ADMIN = "admin";
 
     private static final String METRICS = "/metrics";
+    private static final String TOKEN_KEYS = "/token-keys";
     private static final Pattern USERS = Pattern.compile("/users/?");
     private static final Pattern CREDENTIALS = Pattern.compile("/users/([^/]+)/credentials");
     private static final Pattern ONE_CREDENTIAL = Pattern.compile("/users/([^/]+)/credentials/([^/]+)");
     private static final Pattern ACTION = Pattern.compile("/users/([^/]+)/(disable|enable|sign-out)");
-    private static final String TOKEN_KEYS = "/token-keys";
     private static final int MAX_REASON = 200;
 
     @Inject
@@ -79,53 +78,119 @@ public class AdminServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Answers.answer(this, ADMIN, response, () -> {
             String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
-            if (path.equals(METRICS) && request.getMethod().equals("GET")) {
-                Administrators.requireMetricsReader(securityContext, config);
-                metrics(response);
+            if (request.getMethod().equals("GET")) {
+                read(path, request, response);
                 return;
             }
-            PasskeyPrincipal admin = Administrators.require(securityContext, config, "administer accounts");
-            Matcher credentials = CREDENTIALS.matcher(path);
-            Matcher oneCredential = ONE_CREDENTIAL.matcher(path);
-            Matcher action = ACTION.matcher(path);
-            switch (request.getMethod()) {
-                case "GET" -> {
-                    if (USERS.matcher(path).matches()) {
-                        users(request, response);
-                    } else if (credentials.matches()) {
-                        passkeys(credentials.group(1), response);
-                    } else {
-                        throw notFound();
-                    }
-                }
-                case "DELETE" -> {
-                    if (oneCredential.matches()) {
-                        HttpExchange.requireAllowedOrigin(request, config.origins());
-                        revokeOne(admin, oneCredential.group(1), oneCredential.group(2), request);
-                    } else if (credentials.matches()) {
-                        HttpExchange.requireAllowedOrigin(request, config.origins());
-                        revokeAll(admin, credentials.group(1), request);
-                    } else {
-                        throw notFound();
-                    }
-                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-                }
-                case "POST" -> {
-                    if (path.equals(TOKEN_KEYS)) {
-                        HttpExchange.readJsonObject(request, config.origins(), config.maxBodyBytes());
-                        rotateTokenKey(admin, request, response);
-                        return;
-                    }
-                    if (!action.matches()) {
-                        throw notFound();
-                    }
-                    JsonObject body = HttpExchange.readJsonObject(request, config.origins(), config.maxBodyBytes());
-                    act(admin, action.group(1), action.group(2), reason(body), request);
-                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-                }
-                default -> throw new ProblemException(Problem.methodNotAllowed("GET, POST or DELETE"));
+            Attempt attempt = Attempt.of(request.getMethod(), path);
+            try {
+                change(attempt, request, response);
+            } catch (RuntimeException e) {
+                // Signed-in callers only: anonymous requests would let anyone fill the audit log.
+                ApiServlet.caller(securityContext).ifPresent(caller -> audit.record(request,
+                        AuditEventType.ADMINISTRATION_FAILED, attempt.userId(), attempt.credentialId(),
+                        who(caller) + " could not " + attempt.description() + ": " + why(e)));
+                throw e;
             }
         });
+    }
+
+    private void read(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (path.equals(METRICS)) {
+            Administrators.requireMetricsReader(securityContext, config);
+            metrics(response);
+            return;
+        }
+        Administrators.require(securityContext, config, "administer accounts");
+        Matcher credentials = CREDENTIALS.matcher(path);
+        if (USERS.matcher(path).matches()) {
+            users(request, response);
+        } else if (credentials.matches()) {
+            passkeys(credentials.group(1), response);
+        } else {
+            throw notFound();
+        }
+    }
+
+    private void change(Attempt attempt, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        PasskeyPrincipal admin = Administrators.require(securityContext, config, "administer accounts");
+        if (!request.getMethod().equals("POST") && !request.getMethod().equals("DELETE")) {
+            throw new ProblemException(Problem.methodNotAllowed("GET, POST or DELETE"));
+        }
+        // Read before anything is changed: a cross-site request or a malformed body stops here.
+        Optional<JsonObject> body = request.getMethod().equals("POST")
+                ? Optional.of(HttpExchange.readJsonObject(request, config.origins(), config.maxBodyBytes()))
+                : Optional.empty();
+        if (body.isEmpty()) {
+            HttpExchange.requireAllowedOrigin(request, config.origins());
+        }
+        admin.requirePasskeySignInWithin(config.recentSignIn(), Instant.now());
+        String by = "by administrator " + admin.getName();
+        switch (attempt.kind()) {
+            case REVOKE_ONE -> {
+                administration.revokePasskey(attempt.userId().orElseThrow(), attempt.credentialId().orElseThrow());
+                record(request, attempt, AuditEventType.PASSKEY_REVOKED, "revoked " + by
+                        + "; sessions and tokens ended");
+            }
+            case REVOKE_ALL -> {
+                int removed = administration.revokeAllPasskeys(attempt.userId().orElseThrow());
+                record(request, attempt, AuditEventType.PASSKEY_REVOKED, "all " + removed + " passkeys revoked " + by
+                        + "; sessions and tokens ended");
+            }
+            case DISABLE, ENABLE, SIGN_OUT -> {
+                String reason = reason(body.orElseThrow());
+                record(request, attempt, act(attempt), by + (reason.isEmpty() ? "" : ": " + reason));
+            }
+            case ROTATE_TOKEN_KEY -> {
+                KeyRotation rotation = tokenKeys.rotate().orElseThrow(() -> new ProblemException(Problem.invalidRequest(
+                        "The token keys are in files (passkeys.token.key-store=file): rotate them by moving the key "
+                                + "to passkeys.token.previous-key-location and restarting.")));
+                record(request, attempt, AuditEventType.TOKEN_KEY_ROTATED, "token signing key " + rotation.keyId()
+                        + " created " + by + "; it signs from " + rotation.signsFrom());
+                HttpExchange.writeJson(response, 201, JSON.createObjectBuilder()
+                        .add("kid", rotation.keyId())
+                        .add("signsFrom", rotation.signsFrom().toString())
+                        .build());
+                return;
+            }
+            default -> throw notFound();
+        }
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private AuditEventType act(Attempt attempt) {
+        String userId = attempt.userId().orElseThrow();
+        return switch (attempt.kind()) {
+            case DISABLE -> {
+                administration.disable(userId);
+                yield AuditEventType.ACCOUNT_DISABLED;
+            }
+            case ENABLE -> {
+                administration.enable(userId);
+                yield AuditEventType.ACCOUNT_ENABLED;
+            }
+            default -> {
+                administration.signOutEverywhere(userId);
+                yield AuditEventType.SIGNED_OUT_EVERYWHERE;
+            }
+        };
+    }
+
+    private void record(HttpServletRequest request, Attempt attempt, AuditEventType type, String detail) {
+        audit.record(request, type, attempt.userId(), attempt.credentialId(), detail);
+    }
+
+    /** Who tried, for the audit log. */
+    private String who(PasskeyPrincipal caller) {
+        return caller.groups().contains(config.operations().adminRole())
+                ? "administrator " + caller.getName() : caller.getName() + " (not an administrator)";
+    }
+
+    private static String why(RuntimeException e) {
+        if (e instanceof CeremonyException refused) {
+            return refused.failure().code();
+        }
+        return e instanceof ProblemException problem ? problem.problem().code() : "server error";
     }
 
     private void metrics(HttpServletResponse response) throws IOException {
@@ -149,91 +214,12 @@ public class AdminServlet extends HttpServlet {
         HttpExchange.writeJson(response, 200, views.build());
     }
 
-    private void revokeOne(PasskeyPrincipal admin, String userId, String credentialId, HttpServletRequest request) {
-        change(admin, Optional.of(userId), Optional.of(credentialId), "revoke a passkey", request, () -> {
-            administration.revokePasskey(userId, credentialId);
-            return new Change<>(AuditEventType.PASSKEY_REVOKED, "revoked by administrator " + admin.getName()
-                    + "; sessions and tokens ended", 1);
-        });
-    }
-
-    private void revokeAll(PasskeyPrincipal admin, String userId, HttpServletRequest request) {
-        change(admin, Optional.of(userId), Optional.empty(), "revoke all passkeys", request, () -> {
-            int removed = administration.revokeAllPasskeys(userId);
-            return new Change<>(AuditEventType.PASSKEY_REVOKED, "all " + removed + " passkeys revoked by administrator "
-                    + admin.getName() + "; sessions and tokens ended", removed);
-        });
-    }
-
-    private void act(PasskeyPrincipal admin, String userId, String action, String reason, HttpServletRequest request) {
-        String because = reason.isEmpty() ? "" : ": " + reason;
-        change(admin, Optional.of(userId), Optional.empty(), action + because, request, () -> {
-            AuditEventType type = switch (action) {
-                case "disable" -> {
-                    administration.disable(userId);
-                    yield AuditEventType.ACCOUNT_DISABLED;
-                }
-                case "enable" -> {
-                    administration.enable(userId);
-                    yield AuditEventType.ACCOUNT_ENABLED;
-                }
-                default -> {
-                    administration.signOutEverywhere(userId);
-                    yield AuditEventType.SIGNED_OUT_EVERYWHERE;
-                }
-            };
-            return new Change<>(type, "by administrator " + admin.getName() + because, type);
-        });
-    }
-
-    private void rotateTokenKey(PasskeyPrincipal admin, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        KeyRotation rotation = change(admin, Optional.empty(), Optional.empty(), "rotate the token signing key", request,
-                () -> {
-                    KeyRotation made = tokenKeys.rotate().orElseThrow(() -> new ProblemException(Problem.invalidRequest(
-                            "The token keys are in files (passkeys.token.key-store=file): rotate them by moving the "
-                                    + "key to passkeys.token.previous-key-location and restarting.")));
-                    return new Change<>(AuditEventType.TOKEN_KEY_ROTATED, "token signing key " + made.keyId()
-                            + " created by administrator " + admin.getName() + "; it signs from " + made.signsFrom(),
-                            made);
-                });
-        HttpExchange.writeJson(response, 201, JSON.createObjectBuilder()
-                .add("kid", rotation.keyId())
-                .add("signsFrom", rotation.signsFrom().toString())
-                .build());
-    }
-
-    /** What a change did: for the audit log, and its result for the answer. */
-    private record Change<T>(AuditEventType type, String detail, T result) {
-    }
-
-    /**
-     * Makes a change after checking the administrator's sign-in, and audits what came of it: the change, or
-     * the attempt and why it was refused or failed.
-     */
-    private <T> T change(PasskeyPrincipal admin, Optional<String> userId, Optional<String> credentialId, String attempt,
-                         HttpServletRequest request, Supplier<Change<T>> action) {
-        Change<T> change;
-        try {
-            admin.requirePasskeySignInWithin(config.recentSignIn(), Instant.now());
-            change = action.get();
-        } catch (RuntimeException e) {
-            String why = e instanceof CeremonyException refused ? refused.failure().code() : "server error";
-            audit.record(request, AuditEventType.ADMINISTRATION_FAILED, userId, credentialId,
-                    "administrator " + admin.getName() + " could not " + attempt + ": " + why);
-            throw e;
-        }
-        audit.record(request, change.type(), userId, credentialId, change.detail());
-        return change.result();
-    }
-
     private static String reason(JsonObject body) {
         String reason = ResponseJson.optionalString(body, "reason", "reason").orElse("").strip();
         if (reason.length() > MAX_REASON) {
             throw new ProblemException(Problem.invalidRequest("reason has at most " + MAX_REASON + " characters"));
         }
         if (reason.chars().anyMatch(Character::isISOControl)) {
-            // Kept out of the audit trail and the server log, where a line break would forge an entry.
             throw new ProblemException(Problem.invalidRequest("reason is one line of text, without control characters"));
         }
         return reason;
@@ -250,5 +236,41 @@ public class AdminServlet extends HttpServlet {
 
     private static ProblemException notFound() {
         return new ProblemException(new Problem(404, "not_found", "Not found", "No such administration resource."));
+    }
+
+    /**
+     * A request to change something, as its method and path name it.
+     *
+     * @param description what was tried, for the audit log
+     */
+    private record Attempt(Kind kind, String description, Optional<String> userId, Optional<String> credentialId) {
+
+        enum Kind { REVOKE_ONE, REVOKE_ALL, DISABLE, ENABLE, SIGN_OUT, ROTATE_TOKEN_KEY, UNKNOWN }
+
+        static Attempt of(String method, String path) {
+            Matcher one = ONE_CREDENTIAL.matcher(path);
+            Matcher all = CREDENTIALS.matcher(path);
+            Matcher action = ACTION.matcher(path);
+            if (method.equals("DELETE") && one.matches()) {
+                return new Attempt(Kind.REVOKE_ONE, "revoke a passkey", Optional.of(one.group(1)),
+                        Optional.of(one.group(2)));
+            }
+            if (method.equals("DELETE") && all.matches()) {
+                return new Attempt(Kind.REVOKE_ALL, "revoke all passkeys", Optional.of(all.group(1)), Optional.empty());
+            }
+            if (method.equals("POST") && action.matches()) {
+                Kind kind = switch (action.group(2)) {
+                    case "disable" -> Kind.DISABLE;
+                    case "enable" -> Kind.ENABLE;
+                    default -> Kind.SIGN_OUT;
+                };
+                return new Attempt(kind, action.group(2), Optional.of(action.group(1)), Optional.empty());
+            }
+            if (method.equals("POST") && path.equals(TOKEN_KEYS)) {
+                return new Attempt(Kind.ROTATE_TOKEN_KEY, "rotate the token signing key", Optional.empty(),
+                        Optional.empty());
+            }
+            return new Attempt(Kind.UNKNOWN, method + " " + path, Optional.empty(), Optional.empty());
+        }
     }
 }

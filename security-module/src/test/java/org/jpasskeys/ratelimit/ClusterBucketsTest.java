@@ -89,4 +89,35 @@ class ClusterBucketsTest {
         assertThat(nodeB.tryAcquire(longAddress).allowed()).isFalse();
         assertThat(ClusterBuckets.storedKey(longAddress)).hasSizeLessThanOrEqualTo(ClusterBuckets.MAX_KEY_LENGTH);
     }
+
+    @Test
+    void aKeyOtherNodesKeepChangingFirstIsRefusedAfterAFewAttemptsInsteadOfRetryingForever() {
+        java.util.concurrent.atomic.AtomicInteger swaps = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Map<String, String> values = new java.util.concurrent.ConcurrentHashMap<>();
+        org.jpasskeys.state.AtomicValues alwaysBeaten = new org.jpasskeys.state.AtomicValues() {
+            @Override
+            public java.util.Optional<String> get(String key) {
+                return java.util.Optional.ofNullable(values.get(key));
+            }
+
+            @Override
+            public boolean create(String key, String value, java.time.Instant expiresAt) {
+                return values.putIfAbsent(key, value) == null;
+            }
+
+            @Override
+            public boolean replace(String key, String expected, String value, java.time.Instant expiresAt) {
+                swaps.incrementAndGet();
+                return false; // another node was always first
+            }
+        };
+        RateLimiter limiter = new RateLimiter("per-address", 10, new ClusterBuckets(alwaysBeaten, wallClock));
+        assertThat(limiter.tryAcquire("192.0.2.9").allowed()).as("the first request creates the bucket").isTrue();
+
+        RateLimitDecision refused = limiter.tryAcquire("192.0.2.9");
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterSeconds()).isEqualTo(1);
+        assertThat(swaps).hasValue(ClusterBuckets.MAX_ATTEMPTS);
+    }
 }

@@ -58,11 +58,11 @@ class AccessTokenTest {
                 "\"session_epoch\":7", "\"amr\":[\"pop\",\"mfa\"]");
         assertThat(token.expiresInSeconds()).isEqualTo(900);
         assertThat(verifier.verify(token.value())).hasValueSatisfying(v -> {
-            assertThat(v.subject().userId()).isEqualTo("u-1");
-            assertThat(v.subject().username()).isEqualTo("alice");
-            assertThat(v.subject().acr()).isEqualTo("aal2");
-            assertThat(v.subject().groups()).containsExactlyInAnyOrder("user", "admin");
-            assertThat(v.subject().sessionEpoch()).isEqualTo(7);
+            assertThat(v.userId()).isEqualTo("u-1");
+            assertThat(v.username()).isEqualTo("alice");
+            assertThat(v.acr()).isEqualTo("aal2");
+            assertThat(v.groups()).containsExactlyInAnyOrder("user", "admin");
+            assertThat(v.sessionEpoch()).isEqualTo(7);
         });
     }
 
