@@ -8,8 +8,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -33,8 +31,8 @@ import org.jpasskeys.revocation.Revocations;
 import org.jpasskeys.token.TokenSubject;
 
 /**
- * Passkey sign-in for Jakarta Security. A {@link PasskeyCredential} handed to
- * {@code SecurityContext.authenticate} is validated by the {@code IdentityStoreHandler}; on success the
+ * Passkey sign-in for Jakarta Security. A {@link PasskeyCredential} handed to {@link #signIn} (or to
+ * {@code SecurityContext.authenticate}) is validated by the {@code IdentityStoreHandler}; on success the
  * caller is kept in the session. A {@code UsernamePasswordCredential} is validated the same way, by the
  * application's own password store, as a fallback of lower assurance. Every other request is authenticated
  * by a valid Bearer token of this issuer or by that session; an unauthenticated request for a protected
@@ -44,7 +42,6 @@ import org.jpasskeys.token.TokenSubject;
 public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String FAILURE = PasskeyAuthenticationMechanism.class.getName() + ".failure";
-    private static final String VALIDATED = PasskeyAuthenticationMechanism.class.getName() + ".validated";
     private static final String BEARER = "bearer ";
 
     @Inject
@@ -93,25 +90,16 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
 
     /**
      * Signs the caller in with {@code credential} (a {@link PasskeyCredential} or a
-     * {@code UsernamePasswordCredential}) through {@code SecurityContext.authenticate}, and answers the caller
-     * that this request validated, never one from before. Undertow (WildFly) does not ask the mechanism again
-     * when the request's session already authenticated it, and answers SUCCESS for that earlier caller: the
-     * credential is then validated here, the same way, so that it is checked on every server.
+     * {@code UsernamePasswordCredential}): validated here by the identity stores, as the container's
+     * authentication would, and kept in a new session. Not through {@code SecurityContext.authenticate}: Undertow
+     * (WildFly) does not ask the mechanism again when the request's session already authenticated it, and answers
+     * SUCCESS for that earlier caller; and the container's second pass costs a sign-in more than its JSON. The
+     * next request finds the caller in the session, and the container learns of it then.
      *
      * @return the signed-in caller, or empty when the credential was refused ({@link #failureOf} tells why)
      */
-    public Optional<PasskeyPrincipal> signIn(Credential credential, SecurityContext securityContext,
-                                             HttpServletRequest request, HttpServletResponse response) {
-        AuthenticationStatus status = securityContext.authenticate(request, response,
-                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
-        if (status != AuthenticationStatus.SUCCESS) {
-            return Optional.empty();
-        }
-        Optional<PasskeyPrincipal> validated = Optional.ofNullable((PasskeyPrincipal) request.getAttribute(VALIDATED));
-        if (validated.isEmpty() && failureOf(request).isEmpty()) {
-            return validate(credential, request);
-        }
-        return validated;
+    public Optional<PasskeyPrincipal> signIn(Credential credential, HttpServletRequest request) {
+        return validate(credential, request);
     }
 
     /**
@@ -126,13 +114,11 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         return credential instanceof PasskeyCredential || credential instanceof UsernamePasswordCredential;
     }
 
-    /** Validates a sign-in credential and, when it is good, keeps the caller in the session and in the request. */
+    /** Validates a sign-in credential and, when it is good, keeps the caller in the session. */
     private Optional<PasskeyPrincipal> validate(Credential credential, HttpServletRequest request) {
-        Optional<PasskeyPrincipal> caller = credential instanceof PasskeyCredential passkey
+        return credential instanceof PasskeyCredential passkey
                 ? validate(passkey, request)
                 : validate((UsernamePasswordCredential) credential, request);
-        caller.ifPresent(validated -> request.setAttribute(VALIDATED, validated));
-        return caller;
     }
 
     /**

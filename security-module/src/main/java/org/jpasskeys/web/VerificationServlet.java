@@ -103,7 +103,7 @@ public class VerificationServlet extends ApiServlet {
     private void verifyAuthentication(JsonObject body, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         PasskeyCredential credential = new PasskeyCredential(ResponseJson.authentication(body));
-        Optional<PasskeyPrincipal> caller = mechanism.signIn(credential, securityContext, request, response);
+        Optional<PasskeyPrincipal> caller = mechanism.signIn(credential, request);
         if (caller.isEmpty()) {
             // A refusal answers with its problem; a server failure (e.g. the database) with 500. No token either way.
             throw PasskeyAuthenticationMechanism.failureOf(request)

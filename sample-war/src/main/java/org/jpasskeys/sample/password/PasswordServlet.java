@@ -6,7 +6,6 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.annotation.WebServlet;
@@ -37,9 +36,6 @@ public class PasswordServlet extends HttpServlet {
     static final String SIGN_UP = "/api/password/sign-up";
 
     @Inject
-    transient SecurityContext securityContext;
-
-    @Inject
     transient PasskeyAuthenticationMechanism mechanism;
 
     @Inject
@@ -68,7 +64,7 @@ public class PasswordServlet extends HttpServlet {
     private void signIn(String username, char[] password, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Optional<PasskeyPrincipal> caller = mechanism.signIn(
-                new UsernamePasswordCredential(username, new Password(password)), securityContext, request, response);
+                new UsernamePasswordCredential(username, new Password(password)), request);
         if (caller.isPresent()) {
             answers.signedIn(request, response, caller.get(), Optional.empty(), "signed in with a password");
         } else {

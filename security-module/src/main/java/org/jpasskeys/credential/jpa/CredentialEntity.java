@@ -1,5 +1,7 @@
 package org.jpasskeys.credential.jpa;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -20,6 +22,11 @@ import org.jpasskeys.credential.StoredCredential;
 @Entity
 @Table(name = "jp_credential")
 class CredentialEntity {
+
+    /** The columns of this table that {@link HotPath} selects, in the order {@link #read} reads them. */
+    static final String COLUMNS = "credential_id, user_id, public_key_cose, sign_count, uv_initialized, "
+            + "backup_eligible, backed_up, transports, aaguid, attestation_format, name, created_at, last_used_at, "
+            + "user_agent";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -87,6 +94,22 @@ class CredentialEntity {
     }
 
     StoredCredential toCredential() {
+        return toCredential(credentialId, userId, publicKeyCose, signCount, uvInitialized, backupEligible, backedUp,
+                transports, aaguid, attestationFormat, name, createdAt, lastUsedAt, userAgent);
+    }
+
+    static StoredCredential read(ResultSet row) throws SQLException {
+        return toCredential(row.getString(1), row.getString(2), row.getBytes(3), row.getLong(4), row.getBoolean(5),
+                row.getBoolean(6), row.getBoolean(7), row.getString(8), row.getObject(9, UUID.class),
+                row.getString(10), row.getString(11), HotPath.instant(row, 12),
+                HotPath.instant(row, 13), row.getString(14));
+    }
+
+    private static StoredCredential toCredential(String credentialId, String userId, byte[] publicKeyCose,
+                                                 long signCount, boolean uvInitialized, boolean backupEligible,
+                                                 boolean backedUp, String transports, UUID aaguid,
+                                                 String attestationFormat, String name, Instant createdAt,
+                                                 Instant lastUsedAt, String userAgent) {
         Set<String> transportSet = Arrays.stream(transports.split(",")).filter(t -> !t.isEmpty())
                 .collect(Collectors.toSet());
         return new StoredCredential(CredentialIds.decode(credentialId), userId, publicKeyCose, signCount,

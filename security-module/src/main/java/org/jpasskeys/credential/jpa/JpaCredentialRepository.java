@@ -1,5 +1,7 @@
 package org.jpasskeys.credential.jpa;
 
+import java.sql.PreparedStatement;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,12 +26,8 @@ public class JpaCredentialRepository implements CredentialRepository {
 
     @Override
     public Optional<StoredCredential> findById(byte[] credentialId) {
-        // A list, not a stream: Hibernate streams through a scrollable result, several times the cost for one row.
-        return em.createQuery("SELECT c FROM CredentialEntity c WHERE c.credentialId = :id", CredentialEntity.class)
-                .setParameter("id", CredentialIds.encode(credentialId))
-                .getResultList().stream()
-                .findFirst()
-                .map(CredentialEntity::toCredential);
+        return HotPath.single(em, "SELECT " + CredentialEntity.COLUMNS + " FROM jp_credential WHERE credential_id = ?",
+                CredentialIds.encode(credentialId), CredentialEntity::read);
     }
 
     @Override
@@ -85,14 +83,20 @@ public class JpaCredentialRepository implements CredentialRepository {
         // One conditional UPDATE: the database decides, so concurrent sign-ins cannot lose an update
         // and the stored counter never moves backwards. In SQL: Hibernate translates a JPQL update anew on
         // every execution, a third of this method's time.
-        String advances = update.signCount() == 0 ? "sign_count = 0" : "sign_count < ?1";
-        return em.createNativeQuery("UPDATE jp_credential SET sign_count = ?1, backed_up = ?2, last_used_at = ?3 "
-                        + "WHERE credential_id = ?4 AND " + advances)
-                .setParameter(1, update.signCount())
-                .setParameter(2, update.backedUp())
-                .setParameter(3, update.usedAt())
-                .setParameter(4, CredentialIds.encode(update.credentialId()))
-                .executeUpdate() == 1;
+        String advances = update.signCount() == 0 ? "sign_count = 0" : "sign_count < ?";
+        return HotPath.run(em, connection -> {
+            try (PreparedStatement record = connection.prepareStatement("UPDATE jp_credential SET sign_count = ?, "
+                    + "backed_up = ?, last_used_at = ? WHERE credential_id = ? AND " + advances)) {
+                record.setLong(1, update.signCount());
+                record.setBoolean(2, update.backedUp());
+                record.setObject(3, update.usedAt().atOffset(ZoneOffset.UTC));
+                record.setString(4, CredentialIds.encode(update.credentialId()));
+                if (update.signCount() != 0) {
+                    record.setLong(5, update.signCount());
+                }
+                return record.executeUpdate() == 1;
+            }
+        });
     }
 
     static boolean exists(EntityManager em, String credentialId) {

@@ -22,7 +22,9 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public Optional<UserAccount> findByUserHandle(byte[] userHandle) {
-        return single("userHandle", CredentialIds.encode(userHandle));
+        return HotPath.single(em, "SELECT id, user_handle, username, display_name, created_at FROM jp_user "
+                + "WHERE user_handle = ?", CredentialIds.encode(userHandle), row -> new UserAccount(row.getString(1),
+                CredentialIds.decode(row.getString(2)), row.getString(3), row.getString(4), HotPath.instant(row, 5)));
     }
 
     @Override
