@@ -3,36 +3,30 @@ package org.jpasskeys.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.bucket4j.TimeMeter;
+import org.jpasskeys.state.AtomicValues;
 import org.jpasskeys.state.DatabaseAtomicValues;
+import org.jpasskeys.testing.ManualTimeMeter;
 import org.jpasskeys.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /** Two nodes' limiters over one shared database: the limit holds for the cluster, not per node. */
 class ClusterBucketsTest {
 
-    private final AtomicLong nanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()));
-    private final TimeMeter wallClock = new TimeMeter() {
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-    };
+    private final ManualTimeMeter wallClock = ManualTimeMeter.wallClockNow();
     private final DatabaseAtomicValues shared = new DatabaseAtomicValues(TestDatabase.TRANSACTIONS, 10_000,
             Clock.systemUTC());
     private final RateLimiter nodeA = new RateLimiter("per-address", 10, new ClusterBuckets(shared, wallClock));
@@ -73,7 +67,7 @@ class ClusterBucketsTest {
         }
         assertThat(nodeA.tryAcquire(address).allowed()).isFalse();
 
-        nanos.addAndGet(TimeUnit.SECONDS.toNanos(6));
+        wallClock.advance(Duration.ofSeconds(6));
 
         assertThat(nodeB.tryAcquire(address).allowed()).as("one request refilled after 6 s").isTrue();
         assertThat(nodeA.tryAcquire(address).allowed()).isFalse();
@@ -92,21 +86,21 @@ class ClusterBucketsTest {
 
     @Test
     void aKeyOtherNodesKeepChangingFirstIsRefusedAfterAFewAttemptsInsteadOfRetryingForever() {
-        java.util.concurrent.atomic.AtomicInteger swaps = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.Map<String, String> values = new java.util.concurrent.ConcurrentHashMap<>();
-        org.jpasskeys.state.AtomicValues alwaysBeaten = new org.jpasskeys.state.AtomicValues() {
+        AtomicInteger swaps = new AtomicInteger();
+        Map<String, String> values = new ConcurrentHashMap<>();
+        AtomicValues alwaysBeaten = new AtomicValues() {
             @Override
-            public java.util.Optional<String> get(String key) {
-                return java.util.Optional.ofNullable(values.get(key));
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(values.get(key));
             }
 
             @Override
-            public boolean create(String key, String value, java.time.Instant expiresAt) {
+            public boolean create(String key, String value, Instant expiresAt) {
                 return values.putIfAbsent(key, value) == null;
             }
 
             @Override
-            public boolean replace(String key, String expected, String value, java.time.Instant expiresAt) {
+            public boolean replace(String key, String expected, String value, Instant expiresAt) {
                 swaps.incrementAndGet();
                 return false; // another node was always first
             }

@@ -2,26 +2,14 @@ package org.jpasskeys.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 
-import io.github.bucket4j.TimeMeter;
+import org.jpasskeys.testing.ManualTimeMeter;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-    private final AtomicLong nanos = new AtomicLong();
-    private final TimeMeter time = new TimeMeter() {
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
-    };
+    private final ManualTimeMeter time = ManualTimeMeter.monotonic();
     private final LocalBuckets buckets = new LocalBuckets(time);
     private final RateLimiter limiter = new RateLimiter("per-address", 10, buckets);
 
@@ -45,7 +33,7 @@ class RateLimiterTest {
         for (int i = 0; i < 10; i++) {
             limiter.tryAcquire("192.0.2.1");
         }
-        nanos.addAndGet(TimeUnit.SECONDS.toNanos(60));
+        time.advance(Duration.ofSeconds(60));
 
         assertThat(limiter.tryAcquire("192.0.2.1").allowed()).isTrue();
     }
