@@ -9,12 +9,15 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.RetryDecision;
+import io.github.bucket4j.distributed.proxy.RetryStrategy;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
@@ -38,18 +41,30 @@ public final class ClusterBuckets extends AbstractCompareAndSwapBasedProxyManage
     static final int MAX_KEY_LENGTH = 128;
 
     /**
-     * How often a request reads and swaps again when other nodes changed the bucket meanwhile; past that the key
-     * is under a flood, and the request is refused rather than adding to it ({@link RateLimiter}).
+     * How often, and for how long, a request reads and swaps again when others changed the bucket meanwhile, each
+     * time after a random pause of up to twice the last (so that many requests of one address spread out); past
+     * that the key is under a flood, and the request is refused rather than adding to it ({@link RateLimiter}).
      */
-    static final int MAX_ATTEMPTS = 8;
+    static final int MAX_ATTEMPTS = 32;
+    static final Duration MAX_WAIT = Duration.ofMillis(500);
+    private static final long MAX_PAUSE_NANOS = Duration.ofMillis(50).toNanos();
 
     private final AtomicValues states;
 
     /** @param wallClock the time every node reads the same (give or take NTP): {@code TimeMeter.SYSTEM_MILLISECONDS} */
     public ClusterBuckets(AtomicValues states, TimeMeter wallClock) {
         super(ClientSideConfig.getDefault().withClientClock(wallClock).withExpirationAfterWriteStrategy(EXPIRY)
-                .withMaxRetries(MAX_ATTEMPTS));
+                .withRetryStrategy(ClusterBuckets::backOff));
         this.states = states;
+    }
+
+    private static RetryDecision backOff(RetryStrategy.RetryMetadata attempt) {
+        if (attempt.getAttemptNumber() >= MAX_ATTEMPTS
+                || attempt.getCurrentTimeNanos() - attempt.getStartTimeNanos() > MAX_WAIT.toNanos()) {
+            return RetryDecision.stop();
+        }
+        long ceiling = Math.min(MAX_PAUSE_NANOS, 250_000L << Math.min(attempt.getAttemptNumber(), 16));
+        return RetryDecision.retryAfter(Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling)));
     }
 
     /** How long a bucket of at most a minute's refill may be kept: the bound for a store's own expiry. */

@@ -60,6 +60,26 @@ class ClusterBucketsTest {
     }
 
     @Test
+    void manyConcurrentRequestsOfOneAddressUnderItsLimitAllPassDespiteContention() throws Exception {
+        RateLimiter busyA = new RateLimiter("per-address", 1_000, new ClusterBuckets(shared, wallClock));
+        RateLimiter busyB = new RateLimiter("per-address", 1_000, new ClusterBuckets(shared, wallClock));
+        String proxy = "192.0.2." + UUID.randomUUID();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Future<Boolean>> answers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            RateLimiter node = i % 2 == 0 ? busyA : busyB;
+            answers.add(clients.submit(() -> node.tryAcquire(proxy).allowed()));
+        }
+        int allowed = 0;
+        for (Future<Boolean> answer : answers) {
+            allowed += answer.get() ? 1 : 0;
+        }
+        clients.shutdown();
+
+        assertThat(allowed).isEqualTo(200);
+    }
+
+    @Test
     void theSharedBucketRefillsOverTheMinute() {
         String address = "203.0.113." + UUID.randomUUID();
         for (int i = 0; i < 10; i++) {
@@ -85,7 +105,7 @@ class ClusterBucketsTest {
     }
 
     @Test
-    void aKeyOtherNodesKeepChangingFirstIsRefusedAfterAFewAttemptsInsteadOfRetryingForever() {
+    void aKeyOtherNodesKeepChangingFirstIsRefusedAfterItsAttemptsInsteadOfRetryingForever() {
         AtomicInteger swaps = new AtomicInteger();
         Map<String, String> values = new ConcurrentHashMap<>();
         AtomicValues alwaysBeaten = new AtomicValues() {
@@ -112,6 +132,6 @@ class ClusterBucketsTest {
 
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isEqualTo(1);
-        assertThat(swaps).hasValue(ClusterBuckets.MAX_ATTEMPTS);
+        assertThat(swaps.get()).isBetween(2, ClusterBuckets.MAX_ATTEMPTS);
     }
 }
