@@ -84,7 +84,7 @@ public final class PasskeyPrincipal extends CallerPrincipal {
      * @throws CeremonyException {@code reauthentication_required}
      */
     public void requireSignedInWithin(Duration recent, Instant now) {
-        if (authTime.isBefore(now.minus(recent))) {
+        if (!signedInWithin(recent, now)) {
             throw new CeremonyException(CeremonyFailure.REAUTHENTICATION_REQUIRED, "To change your passkeys, "
                     + "confirm it is you with a passkey first, or sign in again.");
         }
@@ -97,10 +97,14 @@ public final class PasskeyPrincipal extends CallerPrincipal {
      * @throws CeremonyException {@code reauthentication_required}
      */
     public void requirePasskeySignInWithin(Duration recent, Instant now) {
-        if (aal() < SignInMethod.PASSKEY_AAL || authTime.isBefore(now.minus(recent))) {
+        if (aal() < SignInMethod.PASSKEY_AAL || !signedInWithin(recent, now)) {
             throw new CeremonyException(CeremonyFailure.REAUTHENTICATION_REQUIRED,
                     "To act on accounts, sign in again with your passkey.");
         }
+    }
+
+    private boolean signedInWithin(Duration recent, Instant now) {
+        return !authTime.isBefore(now.minus(recent));
     }
 
     /** The NIST assurance level as a number: 2 after a passkey, 1 after a password. */

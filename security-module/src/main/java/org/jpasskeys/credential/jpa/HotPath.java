@@ -1,6 +1,5 @@
 package org.jpasskeys.credential.jpa;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.jpasskeys.state.SqlTransactions;
 
 /**
  * The statements of a sign-in in plain JDBC, on the connection and in the transaction of the persistence context:
@@ -18,15 +18,10 @@ import org.hibernate.Session;
  */
 final class HotPath {
 
-    /** JDBC work on the persistence context's connection. */
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     private HotPath() {
     }
 
-    static <T> T run(EntityManager em, Work<T> work) {
+    static <T> T run(EntityManager em, SqlTransactions.Work<T> work) {
         Session session = em.unwrap(Session.class);
         if (session.isDirty()) {
             session.flush();
