@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
@@ -21,6 +23,7 @@ import io.github.bucket4j.distributed.proxy.RetryStrategy;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
 import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import org.jpasskeys.state.AtomicValues;
 
@@ -29,6 +32,11 @@ import org.jpasskeys.state.AtomicValues;
  * means 10 across the cluster: Bucket4j's compare-and-swap proxy manager reads a bucket's state, does the bucket
  * arithmetic, and swaps the new state in only if no other node changed it meanwhile (else it reads again). The
  * state is kept as text in {@link AtomicValues}, until a little after the bucket would be full again.
+ * <p>
+ * Compare-and-swap alone scales badly on one busy key (all the people behind one proxy address): every request
+ * in flight competes with every other. Bucket4j's batching optimisation therefore combines the requests of this
+ * node for one key that arrive while one is in flight into a single read-and-swap, so at most one swap per node
+ * competes for a key. It lives in the bucket proxy, so the proxies of recent keys are kept (bounded).
  */
 public final class ClusterBuckets extends AbstractCompareAndSwapBasedProxyManager<String> implements Buckets {
 
@@ -44,12 +52,15 @@ public final class ClusterBuckets extends AbstractCompareAndSwapBasedProxyManage
      * How often, and for how long, a request reads and swaps again when others changed the bucket meanwhile, each
      * time after a random pause of up to twice the last (so that many requests of one address spread out); past
      * that the key is under a flood, and the request is refused rather than adding to it ({@link RateLimiter}).
+     * With one swap per node in flight, only a stalled node or a large cluster gets there.
      */
     static final int MAX_ATTEMPTS = 32;
-    static final Duration MAX_WAIT = Duration.ofMillis(500);
+    static final Duration MAX_WAIT = Duration.ofSeconds(2);
     private static final long MAX_PAUSE_NANOS = Duration.ofMillis(50).toNanos();
 
     private final AtomicValues states;
+    private final Cache<String, Bucket> proxies = Caffeine.newBuilder().maximumSize(LocalBuckets.MAX_KEYS)
+            .expireAfterAccess(longestKeep()).build();
 
     /** @param wallClock the time every node reads the same (give or take NTP): {@code TimeMeter.SYSTEM_MILLISECONDS} */
     public ClusterBuckets(AtomicValues states, TimeMeter wallClock) {
@@ -74,7 +85,8 @@ public final class ClusterBuckets extends AbstractCompareAndSwapBasedProxyManage
 
     @Override
     public Bucket of(String key, BucketConfiguration configuration) {
-        return builder().build(storedKey(key), () -> configuration);
+        return proxies.get(storedKey(key), stored -> builder().withOptimization(Optimizations.batching())
+                .build(stored, () -> configuration));
     }
 
     /** The key as stored: a long one (e.g. an odd forwarded address) by its SHA-256, to fit the store's column. */

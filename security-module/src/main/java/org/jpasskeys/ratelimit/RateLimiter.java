@@ -33,12 +33,25 @@ public final class RateLimiter {
         try {
             // The policy names the bucket too: the limiters share one store.
             probe = buckets.of(policy + " " + key, configuration).tryConsumeAndReturnRemaining(1);
-        } catch (BucketExceptions.BucketExecutionException contended) {
+        } catch (RuntimeException e) {
+            if (!contended(e)) {
+                throw e;
+            }
             // A shared bucket that others keep changing before this node can: refused, as the flood it is.
             return new RateLimitDecision(policy, false, perMinute, 0, 1);
         }
         long secondsToWait = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L)
                 / 1_000_000_000L);
         return new RateLimitDecision(policy, probe.isConsumed(), perMinute, probe.getRemainingTokens(), secondsToWait);
+    }
+
+    /** Bucket4j gave up swapping; a request batched with others gets that wrapped in the batch's failure. */
+    private static boolean contended(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BucketExceptions.BucketExecutionException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

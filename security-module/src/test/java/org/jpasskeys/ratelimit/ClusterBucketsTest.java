@@ -80,6 +80,55 @@ class ClusterBucketsTest {
     }
 
     @Test
+    void aNodeSendsOneSwapAtATimeForAKeyHoweverManyOfItsRequestsWait() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        AtomicInteger swaps = new AtomicInteger();
+        AtomicValues slowShared = new AtomicValues() {
+            @Override
+            public Optional<String> get(String key) {
+                return shared.get(key);
+            }
+
+            @Override
+            public boolean create(String key, String value, Instant expiresAt) {
+                return shared.create(key, value, expiresAt);
+            }
+
+            @Override
+            public boolean replace(String key, String expected, String value, Instant expiresAt) {
+                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(2); // a store across the network
+                    swaps.incrementAndGet();
+                    return shared.replace(key, expected, value, expiresAt);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+        };
+        RateLimiter node = new RateLimiter("per-address", 1_000, new ClusterBuckets(slowShared, wallClock));
+        String proxy = "192.0.2." + UUID.randomUUID();
+        assertThat(node.tryAcquire(proxy).allowed()).as("the first request creates the bucket").isTrue();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Future<Boolean>> answers = new ArrayList<>();
+        for (int i = 0; i < 160; i++) {
+            answers.add(clients.submit(() -> node.tryAcquire(proxy).allowed()));
+        }
+        int allowed = 0;
+        for (Future<Boolean> answer : answers) {
+            allowed += answer.get() ? 1 : 0;
+        }
+        clients.shutdown();
+
+        assertThat(allowed).isEqualTo(160);
+        assertThat(mostInFlight.get()).as("swaps of one key in flight at once").isEqualTo(1);
+        assertThat(swaps.get()).as("waiting requests combined into one swap").isLessThan(160);
+    }
+
+    @Test
     void theSharedBucketRefillsOverTheMinute() {
         String address = "203.0.113." + UUID.randomUUID();
         for (int i = 0; i < 10; i++) {
