@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jpasskeys.assurance.AccountGroups;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.AuthenticationResponse;
 import org.jpasskeys.ceremony.CeremonyContext;
@@ -58,13 +59,13 @@ public final class Benchmarks {
                 "bench", Duration.ofMinutes(15), Path.of("unused"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
             PasskeysConfig.developmentDefaults().rateLimit(),
             PasskeysConfig.developmentDefaults().state(),
-            PasskeysConfig.developmentDefaults().tokenKeyStore());
+            PasskeysConfig.developmentDefaults().tokenKeyStore(), PasskeysConfig.developmentDefaults().assurance());
         CaffeineChallengeStore store = new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(),
                 Clock.systemUTC());
         InMemoryAccounts accounts = new InMemoryAccounts();
         ChallengeGenerator generator = new ChallengeGenerator();
         CeremonyContext context = new CeremonyContext(config, store, generator, accounts, accounts,
-                Clock.systemUTC());
+                Clock.systemUTC(), AccountGroups.NONE);
         RegistrationCeremony registration = new RegistrationCeremony(context);
         AuthenticationCeremony authentication = new AuthenticationCeremony(context,
                 new DecoyCredentials(generator.randomBytes(32)));

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jpasskeys.assurance.AttestationTrust;
+import org.jpasskeys.assurance.AuthenticatorPolicies;
 import org.jpasskeys.challenge.CeremonyType;
 import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.ChallengeStore;
@@ -20,7 +22,8 @@ import org.jpasskeys.credential.UserRepository;
 /**
  * The authentication ceremony (WebAuthn §7.2). {@link #startDiscoverable} issues options without an
  * allow-list; {@link #finishAssertion} resolves the account from the user handle, requires that the
- * credential belongs to it, verifies the signature against the stored key and stores the new counter.
+ * credential belongs to it, verifies the signature against the stored key, requires that the passkey still
+ * meets the account's authenticator policies and stores the new counter.
  */
 public final class AuthenticationCeremony {
 
@@ -32,6 +35,7 @@ public final class AuthenticationCeremony {
     private final Clock clock;
     private final WebAuthn4jAdapter webAuthn;
     private final DecoyCredentials decoys;
+    private final AuthenticatorPolicies policies;
 
     public AuthenticationCeremony(CeremonyContext context, DecoyCredentials decoys) {
         this.config = context.config();
@@ -40,8 +44,9 @@ public final class AuthenticationCeremony {
         this.users = context.users();
         this.credentials = context.credentials();
         this.clock = context.clock();
-        this.webAuthn = new WebAuthn4jAdapter(config.rpId());
+        this.webAuthn = new WebAuthn4jAdapter(config.rpId(), new AttestationTrust(List.of()));
         this.decoys = decoys;
+        this.policies = context.policies();
     }
 
     /** Request options for usernameless sign-in: no allow-list, user verification required. */
@@ -135,6 +140,10 @@ public final class AuthenticationCeremony {
 
         Instant now = clock.instant();
         StoredCredential used = owned.orElseThrow();
+        // A policy tightened since the passkey registered applies from its next sign-in.
+        policies.refusal(account.get().username(), used).ifPresent(refusal -> {
+            throw CeremonyException.notAllowed(refusal, used);
+        });
         if (!credentials.recordSignIn(new SignInUpdate(used.credentialId(), verified.signCount(),
                 verified.backedUp(), now))) {
             throw CeremonyException.counterRegression("sign counter did not advance past "

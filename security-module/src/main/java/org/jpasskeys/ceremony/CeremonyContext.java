@@ -3,6 +3,8 @@ package org.jpasskeys.ceremony;
 import java.time.Clock;
 import java.util.Objects;
 
+import org.jpasskeys.assurance.AccountGroups;
+import org.jpasskeys.assurance.AuthenticatorPolicies;
 import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.ChallengeStore;
 import org.jpasskeys.config.PasskeysConfig;
@@ -19,9 +21,11 @@ import org.jpasskeys.credential.UserRepository;
  * @param users       accounts
  * @param credentials passkeys
  * @param clock       time of issue, expiry and use
+ * @param groups      the application's groups of an account, which choose its authenticator policies
  */
 public record CeremonyContext(PasskeysConfig config, ChallengeStore challenges, ChallengeGenerator generator,
-                              UserRepository users, CredentialRepository credentials, Clock clock) {
+                              UserRepository users, CredentialRepository credentials, Clock clock,
+                              AccountGroups groups) {
 
     public CeremonyContext {
         Objects.requireNonNull(config);
@@ -30,5 +34,11 @@ public record CeremonyContext(PasskeysConfig config, ChallengeStore challenges, 
         Objects.requireNonNull(users);
         Objects.requireNonNull(credentials);
         Objects.requireNonNull(clock);
+        Objects.requireNonNull(groups);
+    }
+
+    /** The authenticator policies of {@code config}, judging accounts by their groups. */
+    AuthenticatorPolicies policies() {
+        return new AuthenticatorPolicies(config.assurance().defaultPolicy(), config.assurance().groupPolicies(), groups);
     }
 }

@@ -2,6 +2,9 @@ package org.jpasskeys.ceremony;
 
 import java.util.Objects;
 
+import org.jpasskeys.assurance.AuthenticatorPolicies;
+import org.jpasskeys.credential.StoredCredential;
+
 /**
  * The one exception of the ceremonies. {@link #detail()} is safe to show to the person;
  * {@link #auditReason()} may name what the answer hides (unknown credential, counter regression)
@@ -40,6 +43,15 @@ public final class CeremonyException extends RuntimeException {
     static CeremonyException counterRegression(String auditReason) {
         CeremonyException generic = authenticationFailed(auditReason);
         return new CeremonyException(generic.failure, generic.detail, auditReason, true);
+    }
+
+    /** A passkey that a policy of its account refuses; the audit log names the policy and the authenticator. */
+    static CeremonyException notAllowed(AuthenticatorPolicies.Refusal refusal, StoredCredential credential) {
+        return new CeremonyException(CeremonyFailure.AUTHENTICATOR_NOT_ALLOWED, refusal.detail(), "policy "
+                + refusal.policy() + " refuses authenticator " + credential.aaguid() + " (attestation "
+                + credential.attestation().format() + ", " + credential.attestation().trustRoot()
+                .map(root -> "verified to " + root).orElse("not verified") + ", "
+                + (credential.backupEligible() ? "synced" : "device-bound") + ")");
     }
 
     static CeremonyException invalidRequest(String detail) {

@@ -21,7 +21,9 @@ public enum CeremonyFailure {
     CREDENTIAL_LIMIT_REACHED("credential_limit_reached"),
     USERNAME_TAKEN("username_taken"),
     NOT_FOUND("not_found"),
-    LAST_CREDENTIAL("last_credential");
+    LAST_CREDENTIAL("last_credential"),
+    /** The passkey's authenticator does not meet a policy of the account ({@code passkeys.policy.*}). */
+    AUTHENTICATOR_NOT_ALLOWED("authenticator_not_allowed");
 
     private final String code;
 

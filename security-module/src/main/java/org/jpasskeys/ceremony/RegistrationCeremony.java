@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jpasskeys.assurance.AttestationTrust;
+import org.jpasskeys.assurance.AuthenticatorPolicies;
 import org.jpasskeys.challenge.CeremonyType;
 import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.ChallengeStore;
 import org.jpasskeys.challenge.ChallengeUser;
 import org.jpasskeys.challenge.PendingChallenge;
+import org.jpasskeys.config.AttestationPolicy;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.CredentialRepository;
@@ -34,6 +37,7 @@ public final class RegistrationCeremony {
     private final CredentialRepository credentials;
     private final Clock clock;
     private final WebAuthn4jAdapter webAuthn;
+    private final AuthenticatorPolicies policies;
 
     public RegistrationCeremony(CeremonyContext context) {
         this.config = context.config();
@@ -42,7 +46,8 @@ public final class RegistrationCeremony {
         this.users = context.users();
         this.credentials = context.credentials();
         this.clock = context.clock();
-        this.webAuthn = new WebAuthn4jAdapter(config.rpId());
+        this.webAuthn = new WebAuthn4jAdapter(config.rpId(), new AttestationTrust(config.assurance().trustAnchors()));
+        this.policies = context.policies();
     }
 
     /** Creation options for an anonymous caller who signs up with a passkey. */
@@ -99,8 +104,9 @@ public final class RegistrationCeremony {
     }
 
     /**
-     * Verifies the answer to creation options and stores the passkey; on sign-up it creates the account
-     * in the same transaction. The challenge is used up by this call, whatever its outcome.
+     * Verifies the answer to creation options and stores the passkey if its authenticator meets the account's
+     * policies; on sign-up it creates the account in the same transaction. The challenge is used up by this call,
+     * whatever its outcome.
      */
     public RegistrationResult finishRegistration(FinishRegistrationRequest request) {
         WebAuthn4jAdapter.ParsedRegistration parsed = webAuthn.parseRegistration(request.response());
@@ -108,9 +114,9 @@ public final class RegistrationCeremony {
                 .filter(challenge -> challenge.ceremony() == CeremonyType.REGISTRATION)
                 .orElseThrow(CeremonyException::challengeNotFound);
         ChallengeUser user = pending.user().orElseThrow(CeremonyException::challengeNotFound);
-        WebAuthn4jAdapter.VerifiedRegistration verified = webAuthn.verifyRegistration(parsed, pending);
-
         Instant now = clock.instant();
+        WebAuthn4jAdapter.VerifiedRegistration verified = webAuthn.verifyRegistration(parsed, pending, now);
+
         Optional<UserAccount> existing = users.findByUserHandle(user.userHandle());
         if (existing.isPresent()) {
             // Options issued to an account are completed by that account's own session only.
@@ -123,9 +129,12 @@ public final class RegistrationCeremony {
                 user.userHandle(), user.username(), user.displayName(), now));
         StoredCredential credential = new StoredCredential(verified.credentialId(), account.id(),
                 verified.publicKeyCose(), verified.signCount(), verified.uvInitialized(), verified.backupEligible(),
-                verified.backedUp(), request.response().transports(), verified.aaguid(), verified.attestationFormat(),
+                verified.backedUp(), request.response().transports(), verified.aaguid(), verified.attestation(),
                 Usernames.displayName(request.name().orElse(null), DEFAULT_PASSKEY_NAME, "name"), now,
                 Optional.empty(), request.userAgent().map(RegistrationCeremony::truncateUserAgent));
+        policies.refusal(account.username(), credential).ifPresent(refusal -> {
+            throw CeremonyException.notAllowed(refusal, credential);
+        });
         try {
             if (existing.isPresent()) {
                 credentials.add(credential);
@@ -152,8 +161,14 @@ public final class RegistrationCeremony {
                 clock.instant().plus(config.challengeTtl())));
         return new PublicKeyCredentialCreationOptions(config.rpId(), config.rpName(), user.userHandle(),
                 user.username(), user.displayName(), challenge, WebAuthn4jAdapter.ALGORITHMS, config.challengeTtl(),
-                exclude, config.attestation().conveyance(), crossDevice ? List.of("hybrid") : List.of(),
+                exclude, conveyance(user.username()), crossDevice ? List.of("hybrid") : List.of(),
                 crossDevice ? Optional.of("cross-platform") : Optional.empty());
+    }
+
+    /** {@code direct} when a policy of the account must see the attestation, else as configured. */
+    private String conveyance(String username) {
+        return policies.needAttestation(username) ? AttestationPolicy.DIRECT.conveyance()
+                : config.attestation().conveyance();
     }
 
     private static CeremonyException duplicate(DuplicateException e) {

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import com.webauthn4j.data.PublicKeyCredentialType;
 import com.webauthn4j.data.RegistrationData;
 import com.webauthn4j.data.RegistrationParameters;
 import com.webauthn4j.data.RegistrationRequest;
+import com.webauthn4j.data.attestation.AttestationObject;
 import com.webauthn4j.data.attestation.authenticator.AAGUID;
 import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
@@ -36,6 +38,7 @@ import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.attestation.statement.androidkey.AndroidKeyAttestationStatementVerifier;
+import com.webauthn4j.verifier.attestation.statement.androidsafetynet.AndroidSafetyNetAttestationStatementVerifier;
 import com.webauthn4j.verifier.attestation.statement.apple.AppleAnonymousAttestationStatementVerifier;
 import com.webauthn4j.verifier.attestation.statement.none.NoneAttestationStatementVerifier;
 import com.webauthn4j.verifier.attestation.statement.packed.PackedAttestationStatementVerifier;
@@ -57,6 +60,8 @@ import com.webauthn4j.verifier.exception.VerificationException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.cbor.CBORMapper;
+import org.jpasskeys.assurance.Attestation;
+import org.jpasskeys.assurance.AttestationTrust;
 import org.jpasskeys.challenge.PendingChallenge;
 import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.StoredCredential;
@@ -65,7 +70,8 @@ import org.jpasskeys.credential.StoredCredential;
  * The only place that talks to webauthn4j: it parses responses and runs the verification steps of
  * WebAuthn §7.1 and §7.2 that webauthn4j implements (client data type, challenge, origin, RP ID hash,
  * flags, algorithm, attestation statement, signature, counter). What webauthn4j leaves to the caller
- * (finding the challenge, credential-id uniqueness, user identification) is done by the ceremonies.
+ * (finding the challenge, credential-id uniqueness, user identification) is done by the ceremonies, and the
+ * trust in an attestation's certificates by {@link AttestationTrust}.
  */
 final class WebAuthn4jAdapter {
 
@@ -81,19 +87,22 @@ final class WebAuthn4jAdapter {
     private final ObjectConverter objectConverter = new ObjectConverter(
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build(),
             CBORMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
-    // Every statement's signature is verified; its certificate path is not judged against trust anchors,
-    // which the "none" and "direct" policies do not ask for. Self attestation is allowed.
+    // Every statement's signature is verified here; whether its certificates lead to a trusted root is judged
+    // after (AttestationTrust), so that an unattested passkey registers wherever the policy allows it.
     private final WebAuthnManager manager = new WebAuthnManager(
             List.of(new NoneAttestationStatementVerifier(), new PackedAttestationStatementVerifier(),
                     new FIDOU2FAttestationStatementVerifier(), new AndroidKeyAttestationStatementVerifier(),
-                    new TPMAttestationStatementVerifier(), new AppleAnonymousAttestationStatementVerifier()),
+                    new AndroidSafetyNetAttestationStatementVerifier(), new TPMAttestationStatementVerifier(),
+                    new AppleAnonymousAttestationStatementVerifier()),
             new NullCertPathTrustworthinessVerifier(), new DefaultSelfAttestationTrustworthinessVerifier(),
             objectConverter);
     private final String rpId;
+    private final AttestationTrust trust;
     private final CredentialRecord decoy;
 
-    WebAuthn4jAdapter(String rpId) {
+    WebAuthn4jAdapter(String rpId, AttestationTrust trust) {
         this.rpId = rpId;
+        this.trust = trust;
         this.decoy = decoyRecord();
     }
 
@@ -113,7 +122,7 @@ final class WebAuthn4jAdapter {
 
     /** What a verified registration tells about the new credential. */
     record VerifiedRegistration(byte[] credentialId, byte[] publicKeyCose, long signCount, boolean uvInitialized,
-                                boolean backupEligible, boolean backedUp, UUID aaguid, String attestationFormat) {
+                                boolean backupEligible, boolean backedUp, UUID aaguid, Attestation attestation) {
     }
 
     /** What a verified assertion tells about the authenticator now. */
@@ -151,8 +160,11 @@ final class WebAuthn4jAdapter {
         return new ParsedAssertion(data);
     }
 
-    /** §7.1 steps 5–21 as webauthn4j does them, user verification and presence required. */
-    VerifiedRegistration verifyRegistration(ParsedRegistration parsed, PendingChallenge challenge) {
+    /**
+     * §7.1 steps 5–21 as webauthn4j does them, user verification and presence required, and the attestation judged
+     * at {@code now} (steps 22–23).
+     */
+    VerifiedRegistration verifyRegistration(ParsedRegistration parsed, PendingChallenge challenge, Instant now) {
         RegistrationParameters parameters = new RegistrationParameters(serverProperty(challenge),
                 CREDENTIAL_PARAMETERS, true, true);
         try {
@@ -168,12 +180,13 @@ final class WebAuthn4jAdapter {
             throw CeremonyException.invalidRequest("rawId does not match the attested credential id");
         }
         CredentialPublicKeys.requireUsable(attested.getCOSEKey());
-        AAGUID aaguid = attested.getAaguid();
+        AAGUID aaguid = attested.getAaguid() == null ? AAGUID.ZERO : attested.getAaguid();
+        AttestationObject attestationObject = parsed.data().getAttestationObject();
         return new VerifiedRegistration(attested.getCredentialId(),
                 objectConverter.getCborConverter().writeValueAsBytes(attested.getCOSEKey()),
                 authenticatorData.getSignCount(), authenticatorData.isFlagUV(), authenticatorData.isFlagBE(),
-                authenticatorData.isFlagBS(), aaguid == null ? AAGUID.ZERO.getValue() : aaguid.getValue(),
-                parsed.data().getAttestationObject().getFormat());
+                authenticatorData.isFlagBS(), aaguid.getValue(), trust.judge(attestationObject.getFormat(),
+                        attestationObject.getAttestationStatement(), aaguid, now));
     }
 
     /**

@@ -4,25 +4,35 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jpasskeys.assurance.AuthenticatorPolicy;
 
 /** Reads {@link PasskeysConfig} from MicroProfile Config; every key can also be set as an environment variable. */
 @ApplicationScoped
 public class MicroProfilePasskeysConfig {
 
     private static final Logger LOG = Logger.getLogger(MicroProfilePasskeysConfig.class.getName());
+    private static final Pattern POLICY_GROUPS = Pattern.compile("passkeys\\.policy\\.([^.]+)\\.groups");
+    private static final Pattern POLICY_GROUPS_VARIABLE = Pattern.compile("PASSKEYS_POLICY_([A-Z0-9]+)_GROUPS");
 
     @Produces
     @Singleton
@@ -74,7 +84,55 @@ public class MicroProfilePasskeysConfig {
                         value(source, "passkeys.token.key-store", TokenKeyStoreConfig.Kind::parse,
                                 d.tokenKeyStore().kind()),
                         source.getOptionalValue("passkeys.token.key-encryption-secret", String.class),
-                        duration(source, "passkeys.token.key-refresh-interval", d.tokenKeyStore().refreshInterval())));
+                        duration(source, "passkeys.token.key-refresh-interval", d.tokenKeyStore().refreshInterval())),
+                assurance(source));
+    }
+
+    private static AssuranceConfig assurance(Config source) {
+        List<AuthenticatorPolicy> groupPolicies = new ArrayList<>();
+        for (String name : policyNames(source)) {
+            groupPolicies.add(policy(source, name, value(source, "passkeys.policy." + name + ".groups",
+                    MicroProfilePasskeysConfig::commaList, Set.of())));
+        }
+        return new AssuranceConfig(AssuranceConfig.readCertificates(value(source,
+                "passkeys.attestation.trust-anchors", MicroProfilePasskeysConfig::commaList, Set.of())),
+                policy(source, "default", Set.of()), groupPolicies);
+    }
+
+    /** The names of {@code passkeys.policy.<name>.groups}, also when set as {@code PASSKEYS_POLICY_<NAME>_GROUPS}. */
+    private static Set<String> policyNames(Config source) {
+        Set<String> names = new TreeSet<>();
+        for (String key : source.getPropertyNames()) {
+            Matcher dotted = POLICY_GROUPS.matcher(key);
+            Matcher environment = POLICY_GROUPS_VARIABLE.matcher(key);
+            if (dotted.matches()) {
+                names.add(dotted.group(1));
+            } else if (environment.matches()) {
+                names.add(environment.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        names.remove("default");
+        return names;
+    }
+
+    private static AuthenticatorPolicy policy(Config source, String name, Set<String> groups) {
+        String prefix = "passkeys.policy." + name + ".";
+        return new AuthenticatorPolicy(name, groups,
+                value(source, prefix + "attestation", MicroProfilePasskeysConfig::attestationRequired, false),
+                value(source, prefix + "aaguids.allow", MicroProfilePasskeysConfig::aaguids, Set.of()),
+                value(source, prefix + "aaguids.deny", MicroProfilePasskeysConfig::aaguids, Set.of()),
+                value(source, prefix + "device-bound", MicroProfilePasskeysConfig::bool, false));
+    }
+
+    private static boolean attestationRequired(String value) {
+        if (value.equalsIgnoreCase("none") || value.equalsIgnoreCase("required")) {
+            return value.equalsIgnoreCase("required");
+        }
+        throw new IllegalArgumentException("expected none or required");
+    }
+
+    private static Set<UUID> aaguids(String value) {
+        return commaList(value).stream().map(UUID::fromString).collect(Collectors.toUnmodifiableSet());
     }
 
     private static OperationsConfig operations(Config source, OperationsConfig d) {

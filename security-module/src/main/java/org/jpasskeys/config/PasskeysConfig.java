@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
  * @param rateLimit                {@code passkeys.rate-limit.*}
  * @param state                    {@code passkeys.state.*}: where pending challenges and one-time tokens live
  * @param tokenKeyStore            {@code passkeys.token.key-store} and its secret
+ * @param assurance                {@code passkeys.attestation.*} and {@code passkeys.policy.*}
  */
 public record PasskeysConfig(
         String rpId,
@@ -62,7 +63,8 @@ public record PasskeysConfig(
         OperationsConfig operations,
         RateLimitConfig rateLimit,
         StateConfig state,
-        TokenKeyStoreConfig tokenKeyStore) {
+        TokenKeyStoreConfig tokenKeyStore,
+        AssuranceConfig assurance) {
 
     public PasskeysConfig {
         rpId = requireText(rpId, "passkeys.rp.id");
@@ -90,6 +92,7 @@ public record PasskeysConfig(
         Objects.requireNonNull(rateLimit, "passkeys.rate-limit");
         Objects.requireNonNull(state, "passkeys.state");
         Objects.requireNonNull(tokenKeyStore, "passkeys.token.key-store");
+        Objects.requireNonNull(assurance, "assurance");
     }
 
     /** The development defaults: {@code localhost}, origin {@code http://localhost:8080}. */
@@ -100,7 +103,7 @@ public record PasskeysConfig(
                 Duration.ofMinutes(15),
                 Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Optional.empty(),
                 Duration.ofDays(90), OperationsConfig.defaults(), new RateLimitConfig(true, 10, 5, Set.of()),
-                StateConfig.local(), TokenKeyStoreConfig.file());
+                StateConfig.local(), TokenKeyStoreConfig.file(), AssuranceConfig.permissive());
     }
 
     /** This configuration with anonymous sign-up switched on or off. */
@@ -108,7 +111,7 @@ public record PasskeysConfig(
         return new PasskeysConfig(rpId, rpName, origins, basePath, loginPage, maxBodyBytes, challengeTtl,
                 challengeMaxPending, on, attestation, maxCredentialsPerUser, recentSignIn, tokenIssuer, tokenAudience,
                 tokenLifetime, tokenKeyLocation, previousTokenKeyLocation, auditRetention, operations, rateLimit, state,
-                tokenKeyStore);
+                tokenKeyStore, assurance);
     }
 
     /** The accepted origins a browser can have (not Android apps). */

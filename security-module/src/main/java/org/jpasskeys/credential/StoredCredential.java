@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jpasskeys.assurance.Attestation;
+
 /**
  * A registered passkey as the relying party keeps it.
  *
@@ -19,7 +21,7 @@ import java.util.UUID;
  * @param backedUp          BS flag as last seen
  * @param transports        transports reported by the client at registration
  * @param aaguid            the authenticator model, all-zero when not disclosed
- * @param attestationFormat the attestation statement format at registration
+ * @param attestation       what the registration's attestation proved about the authenticator
  * @param name              a name the person can recognise
  * @param createdAt         when it was registered
  * @param lastUsedAt        when it last signed in, if ever
@@ -27,7 +29,7 @@ import java.util.UUID;
  */
 public record StoredCredential(byte[] credentialId, String userId, byte[] publicKeyCose, long signCount,
                                boolean uvInitialized, boolean backupEligible, boolean backedUp,
-                               Set<String> transports, UUID aaguid, String attestationFormat, String name,
+                               Set<String> transports, UUID aaguid, Attestation attestation, String name,
                                Instant createdAt, Optional<Instant> lastUsedAt, Optional<String> userAgent) {
 
     /** The longest credential id WebAuthn allows. */
@@ -45,7 +47,7 @@ public record StoredCredential(byte[] credentialId, String userId, byte[] public
         }
         transports = Set.copyOf(transports);
         Objects.requireNonNull(aaguid, "aaguid");
-        Objects.requireNonNull(attestationFormat, "attestationFormat");
+        Objects.requireNonNull(attestation, "attestation");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastUsedAt, "lastUsedAt");
@@ -74,7 +76,7 @@ public record StoredCredential(byte[] credentialId, String userId, byte[] public
                 && signCount == that.signCount && uvInitialized == that.uvInitialized
                 && backupEligible == that.backupEligible && backedUp == that.backedUp
                 && transports.equals(that.transports) && aaguid.equals(that.aaguid)
-                && attestationFormat.equals(that.attestationFormat) && name.equals(that.name)
+                && attestation.equals(that.attestation) && name.equals(that.name)
                 && createdAt.equals(that.createdAt) && lastUsedAt.equals(that.lastUsedAt)
                 && userAgent.equals(that.userAgent);
     }

@@ -74,6 +74,7 @@ public record Problem(int status, String code, String title, String detail) {
             case UNAUTHENTICATED, REAUTHENTICATION_REQUIRED, AUTHENTICATION_FAILED -> 401;
             case CREDENTIAL_ALREADY_REGISTERED, CREDENTIAL_LIMIT_REACHED, USERNAME_TAKEN, LAST_CREDENTIAL -> 409;
             case NOT_FOUND -> 404;
+            case AUTHENTICATOR_NOT_ALLOWED -> 422;
             case INVALID_REQUEST, CHALLENGE_NOT_FOUND, ORIGIN_MISMATCH, RP_ID_MISMATCH, USER_VERIFICATION_REQUIRED,
                  USER_PRESENCE_REQUIRED, UNSUPPORTED_ALGORITHM -> 400;
         };
@@ -96,6 +97,7 @@ public record Problem(int status, String code, String title, String detail) {
             case USERNAME_TAKEN -> "Username taken";
             case NOT_FOUND -> "Not found";
             case LAST_CREDENTIAL -> "Last passkey";
+            case AUTHENTICATOR_NOT_ALLOWED -> "Authenticator not allowed";
         };
     }
 }

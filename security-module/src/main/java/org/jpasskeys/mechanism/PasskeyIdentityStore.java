@@ -55,7 +55,7 @@ public class PasskeyIdentityStore implements IdentityStore {
             // counter update and to reach the audit log with its reason, answered as any refused passkey.
             throw CeremonyException.authenticationFailed("account disabled");
         }
-        return new CredentialValidationResult(SignInMethod.passkey(result.user(), result.authenticatedAt(),
+        return new CredentialValidationResult(SignInMethod.passkey(result.user(), result.credential(), result.authenticatedAt(),
                 standing.sessionEpoch()),
                 Set.of(SignInMethod.CALLER_GROUP));
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import jakarta.security.enterprise.CallerPrincipal;
+import org.jpasskeys.assurance.PasskeyAssurance;
 import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.CeremonyFailure;
 
@@ -107,9 +108,13 @@ public final class PasskeyPrincipal extends CallerPrincipal {
         return !authTime.isBefore(now.minus(recent));
     }
 
-    /** The NIST assurance level as a number: 2 after a passkey, 1 after a password. */
+    /** The NIST assurance level as a number: 3 after an attested hardware passkey, 2 after another, 1 after a password. */
     public int aal() {
-        return SignInMethod.PASSKEY_ACR.equals(acr) ? SignInMethod.PASSKEY_AAL : SignInMethod.PASSWORD_AAL;
+        return switch (acr) {
+            case "aal3" -> PasskeyAssurance.AAL3.aal();
+            case "aal2" -> PasskeyAssurance.AAL2.aal();
+            default -> SignInMethod.PASSWORD_AAL;
+        };
     }
 
     /** How the caller signed in: {@code passkey} or {@code password}. */

@@ -138,8 +138,8 @@ public class PasskeysBeans {
     @Produces
     @Singleton
     CeremonyContext ceremonyContext(PasskeysConfig config, ChallengeStore challenges, UserRepository users,
-                                    CredentialRepository credentials) {
-        return new CeremonyContext(config, challenges, new ChallengeGenerator(), users, credentials, CLOCK);
+                                    CredentialRepository credentials, ApplicationGroups groups) {
+        return new CeremonyContext(config, challenges, new ChallengeGenerator(), users, credentials, CLOCK, groups);
     }
 
     @Produces

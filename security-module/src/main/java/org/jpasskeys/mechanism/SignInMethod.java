@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.jpasskeys.assurance.PasskeyAssurance;
+import org.jpasskeys.credential.StoredCredential;
 import org.jpasskeys.credential.UserAccount;
 
 /**
- * What a sign-in proves. A passkey: possession of a key plus user verification, NIST AAL2. A password
- * checked by one of the application's identity stores: one factor, AAL1.
+ * What a sign-in proves. A passkey: possession of a key plus user verification, NIST AAL2, or AAL3 for an attested
+ * hardware key ({@link PasskeyAssurance}). A password checked by one of the application's identity stores: one
+ * factor, AAL1.
  */
 public final class SignInMethod {
 
@@ -18,12 +21,8 @@ public final class SignInMethod {
     /** The {@code authMethod} of a password sign-in. */
     public static final String PASSWORD = "password";
 
-    /** NIST 800-63B assurance level of a passkey sign-in with user verification. */
-    public static final int PASSKEY_AAL = 2;
-    /** {@code acr} of a passkey sign-in with user verification. */
-    public static final String PASSKEY_ACR = "aal2";
-    /** {@code amr} of a passkey sign-in with user verification (RFC 8176): proof of possession, multi-factor. */
-    public static final List<String> PASSKEY_AMR = List.of("pop", "mfa");
+    /** The least NIST 800-63B assurance level of a passkey sign-in (user verification is required). */
+    public static final int PASSKEY_AAL = PasskeyAssurance.AAL2.aal();
     /** NIST 800-63B assurance level of a password sign-in. */
     public static final int PASSWORD_AAL = 1;
     /** {@code acr} of a password sign-in. */
@@ -36,9 +35,12 @@ public final class SignInMethod {
     private SignInMethod() {
     }
 
-    public static PasskeyPrincipal passkey(UserAccount user, Instant authTime, long sessionEpoch) {
-        return new PasskeyPrincipal(user.id(), user.username(), user.displayName(), authTime, PASSKEY_ACR,
-                PASSKEY_AMR, Set.of(CALLER_GROUP), sessionEpoch);
+    /** A sign-in with {@code passkey}, at the assurance that passkey gives. */
+    public static PasskeyPrincipal passkey(UserAccount user, StoredCredential passkey, Instant authTime,
+                                           long sessionEpoch) {
+        PasskeyAssurance assurance = PasskeyAssurance.of(passkey);
+        return new PasskeyPrincipal(user.id(), user.username(), user.displayName(), authTime, assurance.acr(),
+                assurance.amr(), Set.of(CALLER_GROUP), sessionEpoch);
     }
 
     public static PasskeyPrincipal password(UserAccount user, Instant authTime, long sessionEpoch) {

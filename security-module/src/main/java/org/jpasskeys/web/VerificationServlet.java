@@ -93,7 +93,8 @@ public class VerificationServlet extends ApiServlet {
         if (result.newAccount()) {
             // Sign-up signs the new account in.
             PasskeyPrincipal caller = groups.resolve(
-                    SignInMethod.passkey(result.user(), result.credential().createdAt(), AccountStanding.FIRST_SESSION_EPOCH));
+                    SignInMethod.passkey(result.user(), result.credential(), result.credential().createdAt(),
+                            AccountStanding.FIRST_SESSION_EPOCH));
             CallerSession.establish(request, caller, Optional.of(result.credential().credentialIdBase64Url()));
             signIns.withToken(request, answer, caller);
         }

@@ -112,3 +112,10 @@ CREATE INDEX ix_atomic_value_expiry ON jp_atomic_value (expires_at);
 ALTER TABLE jp_token_key ADD COLUMN signs_from TIMESTAMP WITH TIME ZONE;
 UPDATE jp_token_key SET signs_from = created_at;
 ALTER TABLE jp_token_key ALTER COLUMN signs_from SET NOT NULL;
+
+--changeset jpasskeys:10-attestation
+-- What each passkey's attestation proved: its type, and the trust anchor its certificate chain was verified to
+-- (none when it was not). Unknown (NULL) for passkeys registered before.
+ALTER TABLE jp_credential ADD COLUMN attestation_type VARCHAR(8);
+ALTER TABLE jp_credential ADD COLUMN attestation_root VARCHAR(512);
+UPDATE jp_credential SET attestation_type = 'none' WHERE attestation_format = 'none';

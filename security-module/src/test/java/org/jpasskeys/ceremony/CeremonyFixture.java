@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.jpasskeys.assurance.AccountGroups;
 import org.jpasskeys.challenge.CaffeineChallengeStore;
 import org.jpasskeys.challenge.ChallengeGenerator;
+import org.jpasskeys.config.AssuranceConfig;
 import org.jpasskeys.config.AttestationPolicy;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.testing.InMemoryAccounts;
@@ -26,21 +28,38 @@ final class CeremonyFixture {
     /** The relying party's Android app: the base64url SHA-256 of its signing certificate. */
     static final String ANDROID_APP = "android:apk-key-hash:" + "X".repeat(43);
 
-    final PasskeysConfig config = new PasskeysConfig(RP_ID, "Example", Set.of(ORIGIN, ANDROID_APP), "/v1/portal/mfa/passkey",
-            "/", 16384, Duration.ofMinutes(5), 1000, true, AttestationPolicy.NONE, 10, Duration.ofMinutes(15),
-            "https://example.com", "example", Duration.ofMinutes(15), Path.of("unused.pem"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
-            PasskeysConfig.developmentDefaults().rateLimit(),
-            PasskeysConfig.developmentDefaults().state(),
-            PasskeysConfig.developmentDefaults().tokenKeyStore());
-    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    final CaffeineChallengeStore challenges = new CaffeineChallengeStore(config.challengeTtl(),
-            config.challengeMaxPending(), clock);
+    final PasskeysConfig config;
+    final MutableClock clock;
+    final CaffeineChallengeStore challenges;
     final InMemoryAccounts accounts = new InMemoryAccounts();
     final ChallengeGenerator generator = new ChallengeGenerator();
-    final CeremonyContext context = new CeremonyContext(config, challenges, generator, accounts, accounts, clock);
-    final RegistrationCeremony registration = new RegistrationCeremony(context);
+    final CeremonyContext context;
+    final RegistrationCeremony registration;
     final DecoyCredentials decoys = new DecoyCredentials(new byte[32]);
-    final AuthenticationCeremony authentication = new AuthenticationCeremony(context, decoys);
+    final AuthenticationCeremony authentication;
+
+    CeremonyFixture() {
+        this(AssuranceConfig.permissive(), AccountGroups.NONE);
+    }
+
+    /** A relying party with these trust anchors and authenticator policies, and groups of accounts. */
+    CeremonyFixture(AssuranceConfig assurance, AccountGroups groups) {
+        this(RP_ID, Set.of(ORIGIN, ANDROID_APP), Instant.parse("2026-01-01T00:00:00Z"), assurance, groups);
+    }
+
+    /** A relying party of another RP ID and origins, at {@code now}. */
+    CeremonyFixture(String rpId, Set<String> origins, Instant now, AssuranceConfig assurance, AccountGroups groups) {
+        PasskeysConfig d = PasskeysConfig.developmentDefaults();
+        clock = new MutableClock(now);
+        config = new PasskeysConfig(rpId, "Example", origins, "/v1/portal/mfa/passkey", "/", 16384,
+                Duration.ofMinutes(5), 1000, true, AttestationPolicy.NONE, 10, Duration.ofMinutes(15),
+                "https://example.com", "example", Duration.ofMinutes(15), Path.of("unused.pem"), Optional.empty(),
+                Duration.ofDays(90), d.operations(), d.rateLimit(), d.state(), d.tokenKeyStore(), assurance);
+        challenges = new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(), clock);
+        context = new CeremonyContext(config, challenges, generator, accounts, accounts, clock, groups);
+        registration = new RegistrationCeremony(context);
+        authentication = new AuthenticationCeremony(context, decoys);
+    }
 
     /** Sign-up options answered by {@code authenticator}, not yet finished. */
     SoftwareAuthenticator.Registration signUpAnswer(SoftwareAuthenticator authenticator, String username) {

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 
+import org.jpasskeys.assurance.AccountGroups;
 import org.jpasskeys.testing.SoftwareAuthenticator;
 import org.jpasskeys.testing.SoftwareAuthenticator.Algorithm;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class RegistrationCeremonyTest {
         assertThat(result.credential().backupEligible()).isTrue();
         assertThat(result.credential().backedUp()).isTrue();
         assertThat(result.credential().transports()).containsExactlyInAnyOrder("internal", "hybrid");
-        assertThat(result.credential().attestationFormat()).isEqualTo("none");
+        assertThat(result.credential().attestation().format()).isEqualTo("none");
         assertThat(result.credential().userAgent()).contains("JUnit");
         assertThat(rp.accounts.findByUserHandle(result.user().userHandle())).contains(result.user());
         assertThat(rp.accounts.credentialCount()).isEqualTo(1);
@@ -79,7 +80,7 @@ class RegistrationCeremonyTest {
     void packedSelfAttestationIsAccepted() {
         RegistrationResult result = rp.finish(rp.signUpAnswer(authenticator, "alice").format("packed"));
 
-        assertThat(result.credential().attestationFormat()).isEqualTo("packed");
+        assertThat(result.credential().attestation().format()).isEqualTo("packed");
     }
 
     @ParameterizedTest
@@ -269,7 +270,7 @@ class RegistrationCeremonyTest {
     void signUpIsRefusedWhenSelfServiceIsOff() {
         CeremonyFixture closed = new CeremonyFixture();
         RegistrationCeremony ceremony = new RegistrationCeremony(new CeremonyContext(closed.config.withSelfServiceRegistration(false),
-                closed.challenges, closed.generator, closed.accounts, closed.accounts, closed.clock));
+                closed.challenges, closed.generator, closed.accounts, closed.accounts, closed.clock, AccountGroups.NONE));
 
         closed.expectFailure(CeremonyFailure.UNAUTHENTICATED, () -> ceremony.startSignUp(new SignUpRequest("a", "a", false)));
     }

@@ -3,15 +3,22 @@ package org.jpasskeys.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.eclipse.microprofile.config.Config;
+import org.jpasskeys.assurance.AuthenticatorPolicy;
+import org.jpasskeys.testing.AttestationCa;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MicroProfilePasskeysConfigTest {
 
@@ -96,6 +103,49 @@ class MicroProfilePasskeysConfigTest {
                 "passkeys.registration.attestation", "enterprise")))).hasMessageContaining("attestation");
         assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
                 "passkeys.credentials.max-per-user", "0")))).hasMessageContaining("max-per-user");
+    }
+
+    @Test
+    void trustAnchorsAndPoliciesAreRead(@TempDir Path directory) throws Exception {
+        AttestationCa enterprise = AttestationCa.create("Enterprise");
+        AttestationCa vendor = AttestationCa.create("Vendor");
+        Path roots = Files.writeString(directory.resolve("roots.pem"), enterprise.rootPem() + vendor.rootPem());
+        UUID key = UUID.randomUUID();
+        UUID banned = UUID.randomUUID();
+
+        AssuranceConfig read = MicroProfilePasskeysConfig.read(new SmallRyeConfigBuilder().withSources(
+                new EnvConfigSource(Map.of("PASSKEYS_POLICY_TRADERS_GROUPS", "trading"), 300),
+                new PropertiesConfigSource(Map.of(
+                "passkeys.attestation.trust-anchors", roots.toString(),
+                "passkeys.policy.default.aaguids.deny", banned.toString(),
+                "passkeys.policy.operators.groups", "admin, oncall",
+                "passkeys.policy.operators.attestation", "required",
+                "passkeys.policy.operators.aaguids.allow", key + "," + banned,
+                "passkeys.policy.operators.device-bound", "true"), "test", 100)).build()).assurance();
+
+        assertThat(read.trustAnchors()).containsExactly(enterprise.root(), vendor.root());
+        assertThat(read.defaultPolicy()).isEqualTo(new AuthenticatorPolicy("default", Set.of(), false, Set.of(),
+                Set.of(banned), false));
+        assertThat(read.groupPolicies()).containsExactly(
+                new AuthenticatorPolicy("operators", Set.of("admin", "oncall"), true, Set.of(key, banned), Set.of(),
+                        true),
+                AuthenticatorPolicy.permissive("traders", Set.of("trading")));
+    }
+
+    @Test
+    void badAssuranceValuesAreRefusedWithTheKeyNamed(@TempDir Path directory) throws Exception {
+        Path notPem = Files.writeString(directory.resolve("roots.pem"), "not a certificate");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.attestation.trust-anchors", notPem.toString())))).hasMessageContaining(notPem.toString())
+                .hasMessageContaining("passkeys.attestation.trust-anchors");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.policy.default.attestation", "direct")))).hasMessageContaining("passkeys.policy.default.attestation");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.policy.ops.groups", "admin", "passkeys.policy.ops.aaguids.allow", "yubikey"))))
+                .hasMessageContaining("passkeys.policy.ops.aaguids.allow");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.policy.ops.groups", "admin", "passkeys.policy.ops.attestation", "required"))))
+                .as("nothing to verify attestation to").hasMessageContaining("passkeys.attestation.trust-anchors");
     }
 
     private static Config config(Map<String, String> properties) {

@@ -84,7 +84,7 @@ public final class InMemoryAccounts implements UserRepository, CredentialReposit
         }
         credentialsById.put(c.credentialIdBase64Url(), new StoredCredential(c.credentialId(), c.userId(),
                 c.publicKeyCose(), c.signCount(), c.uvInitialized(), c.backupEligible(), c.backedUp(), c.transports(),
-                c.aaguid(), c.attestationFormat(), name, c.createdAt(), c.lastUsedAt(), c.userAgent()));
+                c.aaguid(), c.attestation(), name, c.createdAt(), c.lastUsedAt(), c.userAgent()));
         return true;
     }
 
@@ -112,7 +112,7 @@ public final class InMemoryAccounts implements UserRepository, CredentialReposit
             applied[0] = true;
             return new StoredCredential(c.credentialId(), c.userId(), c.publicKeyCose(), update.signCount(),
                     c.uvInitialized(), c.backupEligible(), update.backedUp(), c.transports(), c.aaguid(),
-                    c.attestationFormat(), c.name(), c.createdAt(), Optional.of(update.usedAt()), c.userAgent());
+                    c.attestation(), c.name(), c.createdAt(), Optional.of(update.usedAt()), c.userAgent());
         });
         return applied[0];
     }

@@ -7,8 +7,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -64,7 +66,7 @@ public final class SoftwareAuthenticator {
     private final Algorithm algorithm;
     private final KeyPair keyPair;
     private final byte[] credentialId;
-    private final UUID aaguid;
+    private UUID aaguid;
     private byte[] userHandle;
     private long signCount;
     private int counterStep = 1;
@@ -102,6 +104,12 @@ public final class SoftwareAuthenticator {
     /** A synced passkey: BE and BS set. */
     public SoftwareAuthenticator synced() {
         credentialFlags = (byte) (BE | BS);
+        return this;
+    }
+
+    /** An authenticator of the model {@code value}. */
+    public SoftwareAuthenticator withAaguid(UUID value) {
+        aaguid = value;
         return this;
     }
 
@@ -246,6 +254,7 @@ public final class SoftwareAuthenticator {
     public final class Registration extends Answer<Registration> {
         private String format = "none";
         private java.util.function.UnaryOperator<Map<String, Object>> attestationStatementEdit = statement -> statement;
+        private Optional<AttestationCa.Attester> attester = Optional.empty();
         private Optional<byte[]> publicKeyCose = Optional.empty();
 
         Registration(String rpId, String origin, String challenge) {
@@ -261,6 +270,13 @@ public final class SoftwareAuthenticator {
         /** "none" (default) or "packed" self-attestation; any other value is sent as it is. */
         public Registration format(String value) {
             format = value;
+            return this;
+        }
+
+        /** A "packed" statement signed by {@code value}'s attestation key, with its certificate as x5c. */
+        public Registration attestedBy(AttestationCa.Attester value) {
+            format = "packed";
+            attester = Optional.of(value);
             return this;
         }
 
@@ -280,7 +296,12 @@ public final class SoftwareAuthenticator {
             byte[] clientData = clientDataJSON();
             byte[] authData = authenticatorData();
             Map<String, Object> attStmt = new LinkedHashMap<>();
-            if (format.equals("packed")) {
+            if (format.equals("packed") && attester.isPresent()) {
+                attStmt.put("alg", Algorithm.ES256.cose);
+                attStmt.put("sig", sign(attester.get().key().getPrivate(), Algorithm.ES256,
+                        concat(authData, sha256(clientData))));
+                attStmt.put("x5c", java.util.List.of(encoded(attester.get().certificate())));
+            } else if (format.equals("packed")) {
                 attStmt.put("alg", algorithm.cose);
                 attStmt.put("sig", sign(concat(authData, sha256(clientData))));
             }
@@ -390,6 +411,10 @@ public final class SoftwareAuthenticator {
     }
 
     private byte[] sign(byte[] data) {
+        return sign(keyPair.getPrivate(), algorithm, data);
+    }
+
+    private static byte[] sign(PrivateKey key, Algorithm algorithm, byte[] data) {
         try {
             Signature signature = Signature.getInstance(switch (algorithm) {
                 case ES256 -> "SHA256withECDSA";
@@ -397,9 +422,17 @@ public final class SoftwareAuthenticator {
                 case EDDSA -> "Ed25519";
                 case RS256 -> "SHA256withRSA";
             });
-            signature.initSign(keyPair.getPrivate());
+            signature.initSign(key);
             signature.update(data);
             return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] encoded(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

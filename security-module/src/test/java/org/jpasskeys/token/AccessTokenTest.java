@@ -222,7 +222,7 @@ class AccessTokenTest {
                 audience, Duration.ofMinutes(15), Path.of("unused"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
             PasskeysConfig.developmentDefaults().rateLimit(),
             PasskeysConfig.developmentDefaults().state(),
-            PasskeysConfig.developmentDefaults().tokenKeyStore());
+            PasskeysConfig.developmentDefaults().tokenKeyStore(), PasskeysConfig.developmentDefaults().assurance());
     }
 
     private static String decode(String part) {

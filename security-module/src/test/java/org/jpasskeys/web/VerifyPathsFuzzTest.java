@@ -10,6 +10,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import org.jpasskeys.assurance.AccountGroups;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.CeremonyContext;
 import org.jpasskeys.ceremony.CeremonyException;
@@ -38,7 +39,8 @@ class VerifyPathsFuzzTest {
     private static final InMemoryAccounts ACCOUNTS = new InMemoryAccounts();
     private static final ChallengeGenerator GENERATOR = new ChallengeGenerator();
     private static final CeremonyContext CONTEXT = new CeremonyContext(CONFIG.withSelfServiceRegistration(true), new CaffeineChallengeStore(
-            CONFIG.challengeTtl(), 10_000, Clock.systemUTC()), GENERATOR, ACCOUNTS, ACCOUNTS, Clock.systemUTC());
+            CONFIG.challengeTtl(), 10_000, Clock.systemUTC()), GENERATOR, ACCOUNTS, ACCOUNTS, Clock.systemUTC(),
+            AccountGroups.NONE);
     private static final RegistrationCeremony REGISTRATION = new RegistrationCeremony(CONTEXT);
     private static final AuthenticationCeremony AUTHENTICATION = new AuthenticationCeremony(CONTEXT,
             new DecoyCredentials(GENERATOR.randomBytes(32)));

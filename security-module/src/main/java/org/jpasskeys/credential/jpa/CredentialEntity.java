@@ -15,6 +15,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jpasskeys.assurance.Attestation;
+import org.jpasskeys.assurance.AttestationType;
 import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.StoredCredential;
 
@@ -25,8 +27,8 @@ class CredentialEntity {
 
     /** The columns of this table that {@link HotPath} selects, in the order {@link #read} reads them. */
     static final String COLUMNS = "credential_id, user_id, public_key_cose, sign_count, uv_initialized, "
-            + "backup_eligible, backed_up, transports, aaguid, attestation_format, name, created_at, last_used_at, "
-            + "user_agent";
+            + "backup_eligible, backed_up, transports, aaguid, attestation_format, attestation_type, attestation_root, "
+            + "name, created_at, last_used_at, user_agent";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,6 +64,12 @@ class CredentialEntity {
     @Column(name = "attestation_format", nullable = false, length = 32)
     String attestationFormat;
 
+    @Column(name = "attestation_type", length = 8)
+    String attestationType;
+
+    @Column(name = "attestation_root", length = Attestation.MAX_TRUST_ROOT_LENGTH)
+    String attestationRoot;
+
     @Column(name = "name", nullable = false, length = 64)
     String name;
 
@@ -85,7 +93,9 @@ class CredentialEntity {
         entity.backedUp = credential.backedUp();
         entity.transports = credential.transports().stream().sorted().collect(Collectors.joining(","));
         entity.aaguid = credential.aaguid();
-        entity.attestationFormat = credential.attestationFormat();
+        entity.attestationFormat = credential.attestation().format();
+        entity.attestationType = credential.attestation().type().map(AttestationType::code).orElse(null);
+        entity.attestationRoot = credential.attestation().trustRoot().orElse(null);
         entity.name = credential.name();
         entity.createdAt = credential.createdAt();
         entity.lastUsedAt = credential.lastUsedAt().orElse(null);
@@ -95,25 +105,29 @@ class CredentialEntity {
 
     StoredCredential toCredential() {
         return toCredential(credentialId, userId, publicKeyCose, signCount, uvInitialized, backupEligible, backedUp,
-                transports, aaguid, attestationFormat, name, createdAt, lastUsedAt, userAgent);
+                transports, aaguid, attestationFormat, attestationType, attestationRoot, name, createdAt, lastUsedAt,
+                userAgent);
     }
 
     static StoredCredential read(ResultSet row) throws SQLException {
         return toCredential(row.getString(1), row.getString(2), row.getBytes(3), row.getLong(4), row.getBoolean(5),
                 row.getBoolean(6), row.getBoolean(7), row.getString(8), row.getObject(9, UUID.class),
-                row.getString(10), row.getString(11), HotPath.instant(row, 12),
-                HotPath.instant(row, 13), row.getString(14));
+                row.getString(10), row.getString(11), row.getString(12), row.getString(13), HotPath.instant(row, 14),
+                HotPath.instant(row, 15), row.getString(16));
     }
 
     private static StoredCredential toCredential(String credentialId, String userId, byte[] publicKeyCose,
                                                  long signCount, boolean uvInitialized, boolean backupEligible,
                                                  boolean backedUp, String transports, UUID aaguid,
-                                                 String attestationFormat, String name, Instant createdAt,
+                                                 String attestationFormat, String attestationType,
+                                                 String attestationRoot, String name, Instant createdAt,
                                                  Instant lastUsedAt, String userAgent) {
         Set<String> transportSet = Arrays.stream(transports.split(",")).filter(t -> !t.isEmpty())
                 .collect(Collectors.toSet());
         return new StoredCredential(CredentialIds.decode(credentialId), userId, publicKeyCose, signCount,
-                uvInitialized, backupEligible, backedUp, transportSet, aaguid, attestationFormat, name, createdAt,
+                uvInitialized, backupEligible, backedUp, transportSet, aaguid, new Attestation(attestationFormat,
+                        Optional.ofNullable(attestationType).map(AttestationType::ofCode),
+                        Optional.ofNullable(attestationRoot)), name, createdAt,
                 Optional.ofNullable(lastUsedAt), Optional.ofNullable(userAgent));
     }
 }

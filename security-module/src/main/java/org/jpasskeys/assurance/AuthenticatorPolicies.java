@@ -1,0 +1,62 @@
+package org.jpasskeys.assurance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jpasskeys.credential.StoredCredential;
+
+/**
+ * The policies an account's passkeys must meet: the default one and every named one of the account's groups, all
+ * of them (the strictest wins). The application's group lookup runs only when there are named policies.
+ */
+public final class AuthenticatorPolicies {
+
+    private final AuthenticatorPolicy defaultPolicy;
+    private final List<AuthenticatorPolicy> groupPolicies;
+    private final AccountGroups groups;
+
+    public AuthenticatorPolicies(AuthenticatorPolicy defaultPolicy, List<AuthenticatorPolicy> groupPolicies,
+                                 AccountGroups groups) {
+        this.defaultPolicy = Objects.requireNonNull(defaultPolicy);
+        this.groupPolicies = List.copyOf(groupPolicies);
+        this.groups = Objects.requireNonNull(groups);
+    }
+
+    /** The policies that apply to the account named {@code username}. */
+    public List<AuthenticatorPolicy> of(String username) {
+        List<AuthenticatorPolicy> applying = new ArrayList<>(List.of(defaultPolicy));
+        if (!groupPolicies.isEmpty()) {
+            Set<String> memberOf = groups.of(username);
+            groupPolicies.stream().filter(policy -> policy.appliesTo(memberOf)).forEach(applying::add);
+        }
+        return applying;
+    }
+
+    /** Whether registration for {@code username} must ask for attestation. */
+    public boolean needAttestation(String username) {
+        return of(username).stream().anyMatch(AuthenticatorPolicy::needsAttestation);
+    }
+
+    /** The first refusal of the policies that apply to {@code username}, with the policy's name for the audit log. */
+    public Optional<Refusal> refusal(String username, StoredCredential credential) {
+        for (AuthenticatorPolicy policy : of(username)) {
+            Optional<String> detail = policy.refusal(credential);
+            if (detail.isPresent()) {
+                return Optional.of(new Refusal(policy.name(), detail.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A passkey that a policy refuses.
+     *
+     * @param policy the refusing policy's name
+     * @param detail what the person must use instead
+     */
+    public record Refusal(String policy, String detail) {
+    }
+}
