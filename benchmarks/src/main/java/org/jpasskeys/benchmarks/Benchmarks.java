@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jpasskeys.assurance.AccountGroups;
+import org.jpasskeys.assurance.AuthenticatorMetadata;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.AuthenticationResponse;
 import org.jpasskeys.ceremony.CeremonyContext;
@@ -65,7 +66,8 @@ public final class Benchmarks {
         InMemoryAccounts accounts = new InMemoryAccounts();
         ChallengeGenerator generator = new ChallengeGenerator();
         CeremonyContext context = new CeremonyContext(config, store, generator, accounts, accounts,
-                Clock.systemUTC(), AccountGroups.NONE);
+                Clock.systemUTC(), AccountGroups.NONE,
+                AuthenticatorMetadata.none());
         RegistrationCeremony registration = new RegistrationCeremony(context);
         AuthenticationCeremony authentication = new AuthenticationCeremony(context,
                 new DecoyCredentials(generator.randomBytes(32)));

@@ -9,28 +9,40 @@ import java.util.Optional;
  * @param format    the attestation statement format ({@code none}, {@code packed}, {@code tpm}, ...)
  * @param type      the attestation type; empty for passkeys registered before the module recorded it
  * @param trustRoot the subject of the trust anchor the statement's certificate chain was verified to; empty when
- *                  it was not verified to one (no chain, or none of the configured anchors)
+ *                  it was not verified to one (no chain, or none of the anchors)
+ * @param model     the authenticator model as the FIDO metadata entry that vouched for it names it
+ * @param hardware  whether the verified attestation shows a key kept in hardware: a root of
+ *                  {@code passkeys.attestation.trust-anchors}, or a metadata entry whose key protection is hardware
  */
-public record Attestation(String format, Optional<AttestationType> type, Optional<String> trustRoot) {
+public record Attestation(String format, Optional<AttestationType> type, Optional<String> trustRoot,
+                          Optional<String> model, boolean hardware) {
 
     /** The longest trust-root subject kept. */
     public static final int MAX_TRUST_ROOT_LENGTH = 512;
+    /** The longest model name kept. */
+    public static final int MAX_MODEL_LENGTH = 200;
 
     public Attestation {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(trustRoot, "trustRoot");
-        trustRoot = trustRoot.map(root -> root.length() <= MAX_TRUST_ROOT_LENGTH ? root
-                : root.substring(0, MAX_TRUST_ROOT_LENGTH));
+        trustRoot = trustRoot.map(root -> cut(root, MAX_TRUST_ROOT_LENGTH));
+        model = model.map(name -> cut(name, MAX_MODEL_LENGTH));
+        if (hardware && trustRoot.isEmpty()) {
+            throw new IllegalArgumentException("only a verified attestation shows a hardware key");
+        }
     }
 
-    /** A passkey registered without attestation. */
-    public static Attestation none() {
-        return new Attestation("none", Optional.of(AttestationType.NONE), Optional.empty());
+    /** An attestation that was not verified to any trust anchor. */
+    public static Attestation unverified(String format, AttestationType type) {
+        return new Attestation(format, Optional.of(type), Optional.empty(), Optional.empty(), false);
     }
 
     /** Whether an anchor the relying party trusts vouched for the authenticator. */
     public boolean trusted() {
         return trustRoot.isPresent();
+    }
+
+    private static String cut(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
     }
 }

@@ -9,20 +9,23 @@ import java.util.Set;
 import org.jpasskeys.credential.StoredCredential;
 
 /**
- * The policies an account's passkeys must meet: the default one and every named one of the account's groups, all
- * of them (the strictest wins). The application's group lookup runs only when there are named policies.
+ * The policies an account's passkeys must meet: no model the FIDO metadata reports compromised or revoked, the
+ * default policy and every named one of the account's groups, all of them (the strictest wins). The application's
+ * group lookup runs only when there are named policies.
  */
 public final class AuthenticatorPolicies {
 
     private final AuthenticatorPolicy defaultPolicy;
     private final List<AuthenticatorPolicy> groupPolicies;
     private final AccountGroups groups;
+    private final AuthenticatorMetadata metadata;
 
     public AuthenticatorPolicies(AuthenticatorPolicy defaultPolicy, List<AuthenticatorPolicy> groupPolicies,
-                                 AccountGroups groups) {
+                                 AccountGroups groups, AuthenticatorMetadata metadata) {
         this.defaultPolicy = Objects.requireNonNull(defaultPolicy);
         this.groupPolicies = List.copyOf(groupPolicies);
         this.groups = Objects.requireNonNull(groups);
+        this.metadata = Objects.requireNonNull(metadata);
     }
 
     /** The policies that apply to the account named {@code username}. */
@@ -42,8 +45,15 @@ public final class AuthenticatorPolicies {
 
     /** The first refusal of the policies that apply to {@code username}, with the policy's name for the audit log. */
     public Optional<Refusal> refusal(String username, StoredCredential credential) {
+        Optional<MetadataEntry> entry = metadata.find(credential.aaguid());
+        Optional<String> status = entry.flatMap(MetadataEntry::untrustedStatus);
+        if (status.isPresent()) {
+            return Optional.of(new Refusal("metadata status " + status.get(), "The maker of this authenticator model "
+                    + "reported a security problem with it. Use another passkey, and ask your administrator to "
+                    + "replace this one."));
+        }
         for (AuthenticatorPolicy policy : of(username)) {
-            Optional<String> detail = policy.refusal(credential);
+            Optional<String> detail = policy.refusal(credential, entry);
             if (detail.isPresent()) {
                 return Optional.of(new Refusal(policy.name(), detail.get()));
             }
@@ -54,7 +64,7 @@ public final class AuthenticatorPolicies {
     /**
      * A passkey that a policy refuses.
      *
-     * @param policy the refusing policy's name
+     * @param policy the refusing policy's name (or the metadata status that refused)
      * @param detail what the person must use instead
      */
     public record Refusal(String policy, String detail) {

@@ -20,29 +20,36 @@ import org.jpasskeys.credential.StoredCredential;
  * @param deniedAaguids       {@code .aaguids.deny}: never these models
  * @param deviceBound         {@code .device-bound}: no passkey that can be synced to other devices (backup
  *                            eligibility flag set)
+ * @param minCertification    {@code .min-certification}: an attested model the FIDO metadata certifies at least
+ *                            at this level
  */
 public record AuthenticatorPolicy(String name, Set<String> groups, boolean attestationRequired,
-                                  Set<UUID> allowedAaguids, Set<UUID> deniedAaguids, boolean deviceBound) {
+                                  Set<UUID> allowedAaguids, Set<UUID> deniedAaguids, boolean deviceBound,
+                                  Optional<CertificationLevel> minCertification) {
 
     public AuthenticatorPolicy {
         Objects.requireNonNull(name, "name");
         groups = Set.copyOf(groups);
         allowedAaguids = Set.copyOf(allowedAaguids);
         deniedAaguids = Set.copyOf(deniedAaguids);
+        Objects.requireNonNull(minCertification, "minCertification");
     }
 
     /** Any authenticator. */
     public static AuthenticatorPolicy permissive(String name, Set<String> groups) {
-        return new AuthenticatorPolicy(name, groups, false, Set.of(), Set.of(), false);
+        return new AuthenticatorPolicy(name, groups, false, Set.of(), Set.of(), false, Optional.empty());
     }
 
     /** Whether registration must ask the authenticator for its attestation (and its model) to judge it. */
     public boolean needsAttestation() {
-        return attestationRequired || !allowedAaguids.isEmpty();
+        return attestationRequired || !allowedAaguids.isEmpty() || minCertification.isPresent();
     }
 
-    /** What a person must use instead, when {@code credential} does not meet this policy. */
-    public Optional<String> refusal(StoredCredential credential) {
+    /**
+     * What a person must use instead, when {@code credential} does not meet this policy; {@code metadata} is what
+     * the FIDO metadata says of its model.
+     */
+    public Optional<String> refusal(StoredCredential credential, Optional<MetadataEntry> metadata) {
         if (deniedAaguids.contains(credential.aaguid())) {
             return Optional.of("This account cannot use this kind of authenticator. Use another security key or "
                     + "device, or ask your administrator which ones are approved.");
@@ -55,6 +62,12 @@ public record AuthenticatorPolicy(String name, Set<String> groups, boolean attes
         if (attestationRequired && !attested) {
             return Optional.of("This account needs a security key or device whose maker vouches for it "
                     + "(verified attestation). Use such a key, and allow it to share its make and model.");
+        }
+        if (minCertification.isPresent() && !(attested && metadata.flatMap(MetadataEntry::certification)
+                .filter(level -> level.atLeast(minCertification.get())).isPresent())) {
+            return Optional.of("This account needs a security key certified by the FIDO Alliance at "
+                    + minCertification.get().status().replace("FIDO_CERTIFIED_", "level ") + " or higher. Ask your "
+                    + "administrator which keys are approved.");
         }
         if (deviceBound && credential.backupEligible()) {
             return Optional.of("This account needs a passkey that stays on one device, such as a security key, "

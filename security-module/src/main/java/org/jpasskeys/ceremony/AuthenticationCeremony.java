@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.jpasskeys.assurance.AttestationTrust;
 import org.jpasskeys.assurance.AuthenticatorPolicies;
 import org.jpasskeys.challenge.CeremonyType;
 import org.jpasskeys.challenge.ChallengeGenerator;
@@ -44,7 +43,7 @@ public final class AuthenticationCeremony {
         this.users = context.users();
         this.credentials = context.credentials();
         this.clock = context.clock();
-        this.webAuthn = new WebAuthn4jAdapter(config.rpId(), new AttestationTrust(List.of()));
+        this.webAuthn = new WebAuthn4jAdapter(config.rpId(), context.attestationTrust());
         this.decoys = decoys;
         this.policies = context.policies();
     }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 import org.jpasskeys.assurance.AccountGroups;
+import org.jpasskeys.assurance.AttestationTrust;
+import org.jpasskeys.assurance.AuthenticatorMetadata;
 import org.jpasskeys.assurance.AuthenticatorPolicies;
 import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.ChallengeStore;
@@ -22,10 +24,11 @@ import org.jpasskeys.credential.UserRepository;
  * @param credentials passkeys
  * @param clock       time of issue, expiry and use
  * @param groups      the application's groups of an account, which choose its authenticator policies
+ * @param metadata    the FIDO metadata in use, if any
  */
 public record CeremonyContext(PasskeysConfig config, ChallengeStore challenges, ChallengeGenerator generator,
                               UserRepository users, CredentialRepository credentials, Clock clock,
-                              AccountGroups groups) {
+                              AccountGroups groups, AuthenticatorMetadata metadata) {
 
     public CeremonyContext {
         Objects.requireNonNull(config);
@@ -35,10 +38,17 @@ public record CeremonyContext(PasskeysConfig config, ChallengeStore challenges, 
         Objects.requireNonNull(credentials);
         Objects.requireNonNull(clock);
         Objects.requireNonNull(groups);
+        Objects.requireNonNull(metadata);
     }
 
     /** The authenticator policies of {@code config}, judging accounts by their groups. */
     AuthenticatorPolicies policies() {
-        return new AuthenticatorPolicies(config.assurance().defaultPolicy(), config.assurance().groupPolicies(), groups);
+        return new AuthenticatorPolicies(config.assurance().defaultPolicy(), config.assurance().groupPolicies(), groups,
+                metadata);
+    }
+
+    /** The configured trust anchors and those of the metadata. */
+    AttestationTrust attestationTrust() {
+        return new AttestationTrust(config.assurance().trustAnchors(), metadata);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.jpasskeys.assurance.AttestationTrust;
 import org.jpasskeys.assurance.AuthenticatorPolicies;
 import org.jpasskeys.challenge.CeremonyType;
 import org.jpasskeys.challenge.ChallengeGenerator;
@@ -46,7 +45,7 @@ public final class RegistrationCeremony {
         this.users = context.users();
         this.credentials = context.credentials();
         this.clock = context.clock();
-        this.webAuthn = new WebAuthn4jAdapter(config.rpId(), new AttestationTrust(config.assurance().trustAnchors()));
+        this.webAuthn = new WebAuthn4jAdapter(config.rpId(), context.attestationTrust());
         this.policies = context.policies();
     }
 

@@ -25,6 +25,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jpasskeys.assurance.AuthenticatorPolicy;
+import org.jpasskeys.assurance.CertificationLevel;
 
 /** Reads {@link PasskeysConfig} from MicroProfile Config; every key can also be set as an environment variable. */
 @ApplicationScoped
@@ -94,8 +95,15 @@ public class MicroProfilePasskeysConfig {
             groupPolicies.add(policy(source, name, value(source, "passkeys.policy." + name + ".groups",
                     MicroProfilePasskeysConfig::commaList, Set.of())));
         }
+        Set<String> metadataRoots = value(source, "passkeys.attestation.metadata-root",
+                MicroProfilePasskeysConfig::commaList, Set.of());
         return new AssuranceConfig(AssuranceConfig.readCertificates(value(source,
-                "passkeys.attestation.trust-anchors", MicroProfilePasskeysConfig::commaList, Set.of())),
+                "passkeys.attestation.trust-anchors", MicroProfilePasskeysConfig::commaList, Set.of()),
+                "passkeys.attestation.trust-anchors"),
+                source.getOptionalValue("passkeys.attestation.metadata-location", String.class).map(String::strip)
+                        .filter(location -> !location.isEmpty()),
+                metadataRoots.isEmpty() ? AssuranceConfig.fidoMetadataRoot()
+                        : AssuranceConfig.readCertificates(metadataRoots, "passkeys.attestation.metadata-root"),
                 policy(source, "default", Set.of()), groupPolicies);
     }
 
@@ -121,7 +129,8 @@ public class MicroProfilePasskeysConfig {
                 value(source, prefix + "attestation", MicroProfilePasskeysConfig::attestationRequired, false),
                 value(source, prefix + "aaguids.allow", MicroProfilePasskeysConfig::aaguids, Set.of()),
                 value(source, prefix + "aaguids.deny", MicroProfilePasskeysConfig::aaguids, Set.of()),
-                value(source, prefix + "device-bound", MicroProfilePasskeysConfig::bool, false));
+                value(source, prefix + "device-bound", MicroProfilePasskeysConfig::bool, false),
+                Optional.ofNullable(value(source, prefix + "min-certification", CertificationLevel::parse, null)));
     }
 
     private static boolean attestationRequired(String value) {

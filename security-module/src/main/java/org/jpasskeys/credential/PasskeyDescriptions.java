@@ -13,14 +13,16 @@ import java.util.UUID;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import org.jpasskeys.assurance.AuthenticatorMetadata;
+import org.jpasskeys.assurance.MetadataEntry;
 import ua_parser.CachingParser;
 import ua_parser.Client;
 import ua_parser.Parser;
 
 /**
- * Words a person recognises for a passkey: the authenticator's name from its AAGUID (a table shipped with
- * the module, so it works offline) and the device it was made on, from the registering browser's
- * User-Agent (ua-parser).
+ * Words a person recognises for a passkey: the authenticator's name and icon from its AAGUID (the FIDO metadata in
+ * use, else a table of names shipped with the module, so it works offline) and the device it was made on, from the
+ * registering browser's User-Agent (ua-parser).
  */
 public final class PasskeyDescriptions {
 
@@ -28,15 +30,26 @@ public final class PasskeyDescriptions {
     private static final UUID NOT_DISCLOSED = new UUID(0, 0);
 
     private final Map<UUID, String> names;
+    private final AuthenticatorMetadata metadata;
     private final Parser userAgents = new CachingParser();
 
-    public PasskeyDescriptions() {
+    public PasskeyDescriptions(AuthenticatorMetadata metadata) {
         this.names = readTable();
+        this.metadata = metadata;
     }
 
-    /** The authenticator model's name; empty for the all-zero AAGUID and for models not in the table. */
+    /** The authenticator model's name; empty for the all-zero AAGUID and for models neither source knows. */
     public Optional<String> authenticatorName(UUID aaguid) {
-        return aaguid.equals(NOT_DISCLOSED) ? Optional.empty() : Optional.ofNullable(names.get(aaguid));
+        if (aaguid.equals(NOT_DISCLOSED)) {
+            return Optional.empty();
+        }
+        return metadata.find(aaguid).map(MetadataEntry::description).filter(name -> !name.isEmpty())
+                .or(() -> Optional.ofNullable(names.get(aaguid)));
+    }
+
+    /** The model's icon as the FIDO metadata gives it (a {@code data:} URL). */
+    public Optional<String> authenticatorIcon(UUID aaguid) {
+        return aaguid.equals(NOT_DISCLOSED) ? Optional.empty() : metadata.find(aaguid).flatMap(MetadataEntry::icon);
     }
 
     /** "Chrome on Windows", or empty when the User-Agent tells neither browser nor system. */

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jpasskeys.assurance.AuthenticatorMetadata;
+import org.jpasskeys.assurance.MetadataBlob;
+import org.jpasskeys.assurance.MetadataRefresh;
 import org.jpasskeys.audit.AuditLog;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.jpa.DatabaseProbe;
@@ -47,16 +51,36 @@ public class ModuleHealth {
     @Inject
     PasskeysConfig config;
 
+    @Inject
+    AuthenticatorMetadata metadata;
+
+    @Inject
+    MetadataRefresh metadataRefresh;
+
     /**
      * Ready: the database answers and is migrated to this version, the state store ({@code passkeys.state.store})
-     * keeps and hands out a value, and the token signing key is loaded.
+     * keeps and hands out a value, the token signing key is loaded, and with
+     * {@code passkeys.attestation.metadata-location} a metadata BLOB was accepted (a stale one is reported, and
+     * still used).
      */
     public Status readiness() {
         Map<String, String> data = new LinkedHashMap<>();
         boolean database = database(data);
         boolean state = stateStore(data);
         data.put("signingKey", tokenKeys.current().signing().keyId());
-        return new Status(database && state, data);
+        return new Status(database && state && metadata(data), data);
+    }
+
+    private boolean metadata(Map<String, String> data) {
+        if (metadata.location().isEmpty()) {
+            return true;
+        }
+        Optional<MetadataBlob> blob = metadata.current();
+        String refusal = metadataRefresh.lastRefusal().map(reason -> "; last read refused: " + reason).orElse("");
+        data.put("attestationMetadata", blob.map(inUse -> "BLOB no " + inUse.number() + (metadata.due()
+                ? ", stale since " + inUse.nextUpdate() : ", next update " + inUse.nextUpdate()))
+                .orElse("none accepted from passkeys.attestation.metadata-location") + refusal);
+        return blob.isPresent();
     }
 
     /** Live: the audit events recorded here are still being written to the database. */

@@ -16,6 +16,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jpasskeys.admin.AccountAdministration;
 import org.jpasskeys.admin.AccountDirectory;
+import org.jpasskeys.assurance.AuthenticatorMetadata;
+import org.jpasskeys.assurance.MetadataBlobReader;
+import org.jpasskeys.assurance.MetadataRefresh;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.CeremonyContext;
 import org.jpasskeys.ceremony.DecoyCredentials;
@@ -26,6 +29,7 @@ import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.ChallengeStore;
 import org.jpasskeys.challenge.SecondFactorChallenges;
 import org.jpasskeys.challenge.SharedChallengeStore;
+import org.jpasskeys.config.AssuranceConfig;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.config.StateConfig;
 import org.jpasskeys.config.TokenKeyStoreConfig;
@@ -138,8 +142,21 @@ public class PasskeysBeans {
     @Produces
     @Singleton
     CeremonyContext ceremonyContext(PasskeysConfig config, ChallengeStore challenges, UserRepository users,
-                                    CredentialRepository credentials, ApplicationGroups groups) {
-        return new CeremonyContext(config, challenges, new ChallengeGenerator(), users, credentials, CLOCK, groups);
+                                    CredentialRepository credentials, ApplicationGroups groups,
+                                    AuthenticatorMetadata metadata) {
+        return new CeremonyContext(config, challenges, new ChallengeGenerator(), users, credentials, CLOCK, groups,
+                metadata);
+    }
+
+    /** The FIDO metadata of {@code passkeys.attestation.metadata-location}, read by {@link MetadataRefresh}. */
+    @Produces
+    @Singleton
+    AuthenticatorMetadata authenticatorMetadata(PasskeysConfig config) {
+        AssuranceConfig assurance = config.assurance();
+        return assurance.metadataLocation()
+                .map(location -> AuthenticatorMetadata.from(location, new MetadataBlobReader(assurance.metadataRoots()),
+                        CLOCK))
+                .orElseGet(AuthenticatorMetadata::none);
     }
 
     @Produces
@@ -196,8 +213,8 @@ public class PasskeysBeans {
 
     @Produces
     @Singleton
-    PasskeyDescriptions passkeyDescriptions() {
-        return new PasskeyDescriptions();
+    PasskeyDescriptions passkeyDescriptions(AuthenticatorMetadata metadata) {
+        return new PasskeyDescriptions(metadata);
     }
 
     /**

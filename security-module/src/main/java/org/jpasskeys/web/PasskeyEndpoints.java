@@ -13,6 +13,7 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jpasskeys.assurance.MetadataRefresh;
 import org.jpasskeys.audit.AuditLog;
 import org.jpasskeys.audit.AuditRetention;
 import org.jpasskeys.config.PasskeysConfig;
@@ -50,6 +51,9 @@ public class PasskeyEndpoints implements ServletContextListener {
     @Inject
     ModuleHealth health;
 
+    @Inject
+    MetadataRefresh metadata;
+
     private Optional<Provider> installedCryptoProvider = Optional.empty();
 
     @Override
@@ -59,6 +63,7 @@ public class PasskeyEndpoints implements ServletContextListener {
         String keyId = tokenKeys.get().current().signing().keyId();
         LOG.info(() -> "jpasskeys: token signing key " + keyId + " ready");
         auditRetention.start(config.auditRetention());
+        metadata.start();
         // Made here, on an application thread: the server's health checks run where java:comp names do not resolve.
         LOG.info(() -> "jpasskeys: readiness " + health.readiness());
         ServletContext context = event.getServletContext();
@@ -108,6 +113,7 @@ public class PasskeyEndpoints implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         auditRetention.stop();
+        metadata.stop();
         auditLog.stop();
         CryptoProviders.remove(installedCryptoProvider);
     }

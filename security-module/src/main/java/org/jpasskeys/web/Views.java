@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.jpasskeys.assurance.Attestation;
+import org.jpasskeys.assurance.AttestationType;
+import org.jpasskeys.assurance.PasskeyAssurance;
 import org.jpasskeys.credential.PasskeyDescriptions;
 import org.jpasskeys.credential.StoredCredential;
 import org.jpasskeys.credential.UserAccount;
@@ -42,9 +45,15 @@ final class Views {
                 .add("backedUp", credential.backedUp())
                 .add("aaguid", credential.aaguid().toString());
         text(json, "authenticatorName", descriptions.authenticatorName(credential.aaguid()));
-        // The bundled AAGUID table has names only.
-        json.addNull("authenticatorIcon");
+        text(json, "authenticatorIcon", descriptions.authenticatorIcon(credential.aaguid()));
         text(json, "device", descriptions.device(credential.userAgent()));
+        Attestation attestation = credential.attestation();
+        JsonObjectBuilder attested = JSON.createObjectBuilder().add("format", attestation.format())
+                .add("verified", attestation.trusted()).add("hardware", attestation.hardware());
+        text(attested, "type", attestation.type().map(AttestationType::code));
+        text(attested, "model", attestation.model());
+        json.add("attestation", attested)
+                .add("assurance", PasskeyAssurance.of(credential).acr());
         return json.build();
     }
 

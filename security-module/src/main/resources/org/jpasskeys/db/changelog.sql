@@ -114,8 +114,11 @@ UPDATE jp_token_key SET signs_from = created_at;
 ALTER TABLE jp_token_key ALTER COLUMN signs_from SET NOT NULL;
 
 --changeset jpasskeys:10-attestation
--- What each passkey's attestation proved: its type, and the trust anchor its certificate chain was verified to
--- (none when it was not). Unknown (NULL) for passkeys registered before.
+-- What each passkey's attestation proved: its type, the trust anchor its certificate chain was verified to (none
+-- when it was not), the model as the FIDO metadata that vouched for it names it, and whether that shows a key kept
+-- in hardware. The type is unknown (NULL) for passkeys registered before, except those without attestation.
 ALTER TABLE jp_credential ADD COLUMN attestation_type VARCHAR(8);
 ALTER TABLE jp_credential ADD COLUMN attestation_root VARCHAR(512);
+ALTER TABLE jp_credential ADD COLUMN authenticator_model VARCHAR(200);
+ALTER TABLE jp_credential ADD COLUMN hardware_key BOOLEAN DEFAULT FALSE NOT NULL;
 UPDATE jp_credential SET attestation_type = 'none' WHERE attestation_format = 'none';

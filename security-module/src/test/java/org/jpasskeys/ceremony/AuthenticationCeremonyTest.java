@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.jpasskeys.assurance.AccountGroups;
+import org.jpasskeys.assurance.AuthenticatorMetadata;
 import org.jpasskeys.credential.CredentialRepository;
 import org.jpasskeys.credential.StoredCredential;
 import org.jpasskeys.testing.SoftwareAuthenticator;
@@ -256,7 +257,8 @@ class AuthenticationCeremonyTest {
                     return method.invoke(rp.accounts, arguments);
                 });
         AuthenticationCeremony ceremony = new AuthenticationCeremony(new CeremonyContext(rp.config, rp.challenges,
-                rp.generator, rp.accounts, failing, rp.clock, AccountGroups.NONE), rp.decoys);
+                rp.generator, rp.accounts, failing, rp.clock, AccountGroups.NONE,
+                AuthenticatorMetadata.none()), rp.decoys);
         var answer = rp.signInAnswer(alicesPhone).build();
 
         // Not a CeremonyException: the endpoint answers 500 internal_error, and no token is ever issued.

@@ -31,7 +31,8 @@ class AuthenticatorPolicyTest {
     private final Set<String> admins = new HashSet<>();
 
     private CeremonyFixture relyingParty(AuthenticatorPolicy defaultPolicy, AuthenticatorPolicy... groupPolicies) {
-        return new CeremonyFixture(new AssuranceConfig(List.of(maker.root()), defaultPolicy, List.of(groupPolicies)),
+        return new CeremonyFixture(new AssuranceConfig(List.of(maker.root()), Optional.empty(), List.of(), defaultPolicy,
+                List.of(groupPolicies)),
                 username -> admins.contains(username) ? Set.of("admin") : Set.of());
     }
 
@@ -79,7 +80,7 @@ class AuthenticatorPolicyTest {
     @Test
     void whenAttestationIsRequiredOptionsAskForItAndAnUnattestedPasskeyIsRefusedAndNotStored() {
         CeremonyFixture rp = relyingParty(new AuthenticatorPolicy("default", Set.of(), true, Set.of(), Set.of(),
-                false));
+                false, Optional.empty()));
 
         CeremonyException refused = rp.expectFailure(CeremonyFailure.AUTHENTICATOR_NOT_ALLOWED,
                 () -> rp.finish(rp.signUpAnswer(securityKey(), "alice").format("packed")));
@@ -97,7 +98,7 @@ class AuthenticatorPolicyTest {
     @Test
     void anAllowListAdmitsOnlyAttestedModelsOnItAndADenyListRefusesItsModels() {
         CeremonyFixture rp = relyingParty(new AuthenticatorPolicy("default", Set.of(), false, Set.of(SECURITY_KEY),
-                Set.of(), false));
+                Set.of(), false, Optional.empty()));
 
         CeremonyException claimed = rp.expectFailure(CeremonyFailure.AUTHENTICATOR_NOT_ALLOWED,
                 () -> rp.finish(rp.signUpAnswer(securityKey(), "alice").format("packed")));
@@ -110,7 +111,7 @@ class AuthenticatorPolicyTest {
         assertThat(rp.accounts.credentialCount()).isOne();
 
         CeremonyFixture denying = relyingParty(new AuthenticatorPolicy("default", Set.of(), false, Set.of(),
-                Set.of(SECURITY_KEY), false));
+                Set.of(SECURITY_KEY), false, Optional.empty()));
         denying.expectFailure(CeremonyFailure.AUTHENTICATOR_NOT_ALLOWED,
                 () -> denying.finish(denying.signUpAnswer(securityKey(), "bob").attestedBy(keyMakersBatch)));
         assertThat(denying.accounts.credentialCount()).isZero();
@@ -119,7 +120,7 @@ class AuthenticatorPolicyTest {
     @Test
     void aGroupPolicyAppliesToItsMembersOnly() {
         CeremonyFixture rp = relyingParty(anyAuthenticator(),
-                new AuthenticatorPolicy("operators", Set.of("admin"), false, Set.of(), Set.of(), true));
+                new AuthenticatorPolicy("operators", Set.of("admin"), false, Set.of(), Set.of(), true, Optional.empty()));
         admins.add("root");
 
         CeremonyException refused = rp.expectFailure(CeremonyFailure.AUTHENTICATOR_NOT_ALLOWED,
@@ -138,7 +139,7 @@ class AuthenticatorPolicyTest {
     @Test
     void aPasskeyThatNoLongerMeetsItsAccountsPolicyCannotSignInAndItsCounterStays() {
         CeremonyFixture rp = relyingParty(anyAuthenticator(),
-                new AuthenticatorPolicy("operators", Set.of("admin"), true, Set.of(), Set.of(), true));
+                new AuthenticatorPolicy("operators", Set.of("admin"), true, Set.of(), Set.of(), true, Optional.empty()));
         SoftwareAuthenticator phone = securityKey().synced();
         RegistrationResult alice = rp.signUp(phone, "alice");
         assertThat(rp.authentication.finishAssertion(rp.signInAnswer(phone).build()).user()).isEqualTo(alice.user());
@@ -154,11 +155,11 @@ class AuthenticatorPolicyTest {
 
     @Test
     void aPolicyThatNeedsAttestationWithoutAnyTrustAnchorStopsTheStart() {
-        assertThatThrownBy(() -> new AssuranceConfig(List.of(), anyAuthenticator(), List.of(
-                new AuthenticatorPolicy("operators", Set.of("admin"), true, Set.of(), Set.of(), false))))
+        assertThatThrownBy(() -> new AssuranceConfig(List.of(), Optional.empty(), List.of(), anyAuthenticator(), List.of(
+                new AuthenticatorPolicy("operators", Set.of("admin"), true, Set.of(), Set.of(), false, Optional.empty()))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("passkeys.attestation.trust-anchors");
-        assertThatThrownBy(() -> new AssuranceConfig(List.of(), anyAuthenticator(), List.of(
+        assertThatThrownBy(() -> new AssuranceConfig(List.of(), Optional.empty(), List.of(), anyAuthenticator(), List.of(
                 AuthenticatorPolicy.permissive("operators", Set.of()))))
                 .hasMessageContaining("passkeys.policy.operators.groups");
     }

@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jpasskeys.assurance.AccountGroups;
+import org.jpasskeys.assurance.AuthenticatorMetadata;
+import org.jpasskeys.assurance.AuthenticatorMetadata;
 import org.jpasskeys.challenge.CaffeineChallengeStore;
 import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.config.AssuranceConfig;
@@ -44,11 +46,13 @@ final class CeremonyFixture {
 
     /** A relying party with these trust anchors and authenticator policies, and groups of accounts. */
     CeremonyFixture(AssuranceConfig assurance, AccountGroups groups) {
-        this(RP_ID, Set.of(ORIGIN, ANDROID_APP), Instant.parse("2026-01-01T00:00:00Z"), assurance, groups);
+        this(RP_ID, Set.of(ORIGIN, ANDROID_APP), Instant.parse("2026-01-01T00:00:00Z"), assurance, groups,
+                AuthenticatorMetadata.none());
     }
 
-    /** A relying party of another RP ID and origins, at {@code now}. */
-    CeremonyFixture(String rpId, Set<String> origins, Instant now, AssuranceConfig assurance, AccountGroups groups) {
+    /** A relying party of another RP ID and origins, at {@code now}, with the FIDO metadata {@code metadata}. */
+    CeremonyFixture(String rpId, Set<String> origins, Instant now, AssuranceConfig assurance, AccountGroups groups,
+                    AuthenticatorMetadata metadata) {
         PasskeysConfig d = PasskeysConfig.developmentDefaults();
         clock = new MutableClock(now);
         config = new PasskeysConfig(rpId, "Example", origins, "/v1/portal/mfa/passkey", "/", 16384,
@@ -56,7 +60,7 @@ final class CeremonyFixture {
                 "https://example.com", "example", Duration.ofMinutes(15), Path.of("unused.pem"), Optional.empty(),
                 Duration.ofDays(90), d.operations(), d.rateLimit(), d.state(), d.tokenKeyStore(), assurance);
         challenges = new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(), clock);
-        context = new CeremonyContext(config, challenges, generator, accounts, accounts, clock, groups);
+        context = new CeremonyContext(config, challenges, generator, accounts, accounts, clock, groups, metadata);
         registration = new RegistrationCeremony(context);
         authentication = new AuthenticationCeremony(context, decoys);
     }

@@ -23,6 +23,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import org.jpasskeys.assurance.AccountGroups;
+import org.jpasskeys.assurance.AuthenticatorMetadata;
 import org.jpasskeys.assurance.AttestationType;
 import org.jpasskeys.assurance.AuthenticatorPolicy;
 import org.jpasskeys.challenge.CeremonyType;
@@ -154,10 +155,10 @@ class RecordedAttestationTest {
 
     private static CeremonyFixture relyingParty(Recorded recorded, List<X509Certificate> anchors,
                                                 boolean attestationRequired) {
-        AssuranceConfig assurance = new AssuranceConfig(anchors, new AuthenticatorPolicy("default", Set.of(),
-                attestationRequired, Set.of(), Set.of(), false), List.of());
+        AssuranceConfig assurance = new AssuranceConfig(anchors, Optional.empty(), List.of(), new AuthenticatorPolicy("default", Set.of(),
+                attestationRequired, Set.of(), Set.of(), false, Optional.empty()), List.of());
         return new CeremonyFixture(recorded.json().getString("rpId"), Set.of(recorded.json().getString("origin")),
-                recorded.validAt(), assurance, AccountGroups.NONE);
+                recorded.validAt(), assurance, AccountGroups.NONE, AuthenticatorMetadata.none());
     }
 
     private static RegistrationResult finish(CeremonyFixture rp, Recorded recorded) {

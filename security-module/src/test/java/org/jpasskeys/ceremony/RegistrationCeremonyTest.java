@@ -20,6 +20,7 @@ import java.util.Optional;
 
 
 import org.jpasskeys.assurance.AccountGroups;
+import org.jpasskeys.assurance.AuthenticatorMetadata;
 import org.jpasskeys.testing.SoftwareAuthenticator;
 import org.jpasskeys.testing.SoftwareAuthenticator.Algorithm;
 import org.junit.jupiter.api.Test;
@@ -270,7 +271,8 @@ class RegistrationCeremonyTest {
     void signUpIsRefusedWhenSelfServiceIsOff() {
         CeremonyFixture closed = new CeremonyFixture();
         RegistrationCeremony ceremony = new RegistrationCeremony(new CeremonyContext(closed.config.withSelfServiceRegistration(false),
-                closed.challenges, closed.generator, closed.accounts, closed.accounts, closed.clock, AccountGroups.NONE));
+                closed.challenges, closed.generator, closed.accounts, closed.accounts, closed.clock, AccountGroups.NONE,
+                AuthenticatorMetadata.none()));
 
         closed.expectFailure(CeremonyFailure.UNAUTHENTICATED, () -> ceremony.startSignUp(new SignUpRequest("a", "a", false)));
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -125,10 +126,10 @@ class MicroProfilePasskeysConfigTest {
 
         assertThat(read.trustAnchors()).containsExactly(enterprise.root(), vendor.root());
         assertThat(read.defaultPolicy()).isEqualTo(new AuthenticatorPolicy("default", Set.of(), false, Set.of(),
-                Set.of(banned), false));
+                Set.of(banned), false, Optional.empty()));
         assertThat(read.groupPolicies()).containsExactly(
                 new AuthenticatorPolicy("operators", Set.of("admin", "oncall"), true, Set.of(key, banned), Set.of(),
-                        true),
+                        true, Optional.empty()),
                 AuthenticatorPolicy.permissive("traders", Set.of("trading")));
     }
 

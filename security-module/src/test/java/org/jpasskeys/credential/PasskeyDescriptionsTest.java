@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jpasskeys.assurance.AuthenticatorMetadata;
 import org.junit.jupiter.api.Test;
 
 class PasskeyDescriptionsTest {
 
-    private final PasskeyDescriptions descriptions = new PasskeyDescriptions();
+    private final PasskeyDescriptions descriptions = new PasskeyDescriptions(AuthenticatorMetadata.none());
 
     @Test
     void knownAaguidsHaveNamesAndTheZeroAaguidHasNone() {

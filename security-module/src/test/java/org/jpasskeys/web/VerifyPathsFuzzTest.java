@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import org.jpasskeys.assurance.AccountGroups;
+import org.jpasskeys.assurance.AuthenticatorMetadata;
 import org.jpasskeys.ceremony.AuthenticationCeremony;
 import org.jpasskeys.ceremony.CeremonyContext;
 import org.jpasskeys.ceremony.CeremonyException;
@@ -40,7 +41,8 @@ class VerifyPathsFuzzTest {
     private static final ChallengeGenerator GENERATOR = new ChallengeGenerator();
     private static final CeremonyContext CONTEXT = new CeremonyContext(CONFIG.withSelfServiceRegistration(true), new CaffeineChallengeStore(
             CONFIG.challengeTtl(), 10_000, Clock.systemUTC()), GENERATOR, ACCOUNTS, ACCOUNTS, Clock.systemUTC(),
-            AccountGroups.NONE);
+            AccountGroups.NONE,
+                AuthenticatorMetadata.none());
     private static final RegistrationCeremony REGISTRATION = new RegistrationCeremony(CONTEXT);
     private static final AuthenticationCeremony AUTHENTICATION = new AuthenticationCeremony(CONTEXT,
             new DecoyCredentials(GENERATOR.randomBytes(32)));

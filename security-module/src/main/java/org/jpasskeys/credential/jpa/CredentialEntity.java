@@ -28,7 +28,7 @@ class CredentialEntity {
     /** The columns of this table that {@link HotPath} selects, in the order {@link #read} reads them. */
     static final String COLUMNS = "credential_id, user_id, public_key_cose, sign_count, uv_initialized, "
             + "backup_eligible, backed_up, transports, aaguid, attestation_format, attestation_type, attestation_root, "
-            + "name, created_at, last_used_at, user_agent";
+            + "authenticator_model, hardware_key, name, created_at, last_used_at, user_agent";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -70,6 +70,12 @@ class CredentialEntity {
     @Column(name = "attestation_root", length = Attestation.MAX_TRUST_ROOT_LENGTH)
     String attestationRoot;
 
+    @Column(name = "authenticator_model", length = Attestation.MAX_MODEL_LENGTH)
+    String authenticatorModel;
+
+    @Column(name = "hardware_key", nullable = false)
+    boolean hardwareKey;
+
     @Column(name = "name", nullable = false, length = 64)
     String name;
 
@@ -96,6 +102,8 @@ class CredentialEntity {
         entity.attestationFormat = credential.attestation().format();
         entity.attestationType = credential.attestation().type().map(AttestationType::code).orElse(null);
         entity.attestationRoot = credential.attestation().trustRoot().orElse(null);
+        entity.authenticatorModel = credential.attestation().model().orElse(null);
+        entity.hardwareKey = credential.attestation().hardware();
         entity.name = credential.name();
         entity.createdAt = credential.createdAt();
         entity.lastUsedAt = credential.lastUsedAt().orElse(null);
@@ -105,29 +113,32 @@ class CredentialEntity {
 
     StoredCredential toCredential() {
         return toCredential(credentialId, userId, publicKeyCose, signCount, uvInitialized, backupEligible, backedUp,
-                transports, aaguid, attestationFormat, attestationType, attestationRoot, name, createdAt, lastUsedAt,
-                userAgent);
+                transports, aaguid, attestation(attestationFormat, attestationType, attestationRoot, authenticatorModel,
+                        hardwareKey), name, createdAt, lastUsedAt, userAgent);
     }
 
     static StoredCredential read(ResultSet row) throws SQLException {
         return toCredential(row.getString(1), row.getString(2), row.getBytes(3), row.getLong(4), row.getBoolean(5),
                 row.getBoolean(6), row.getBoolean(7), row.getString(8), row.getObject(9, UUID.class),
-                row.getString(10), row.getString(11), row.getString(12), row.getString(13), HotPath.instant(row, 14),
-                HotPath.instant(row, 15), row.getString(16));
+                attestation(row.getString(10), row.getString(11), row.getString(12), row.getString(13),
+                        row.getBoolean(14)), row.getString(15),
+                HotPath.instant(row, 16), HotPath.instant(row, 17), row.getString(18));
+    }
+
+    private static Attestation attestation(String format, String type, String root, String model, boolean hardware) {
+        return new Attestation(format, Optional.ofNullable(type).map(AttestationType::ofCode), Optional.ofNullable(root),
+                Optional.ofNullable(model), hardware);
     }
 
     private static StoredCredential toCredential(String credentialId, String userId, byte[] publicKeyCose,
                                                  long signCount, boolean uvInitialized, boolean backupEligible,
                                                  boolean backedUp, String transports, UUID aaguid,
-                                                 String attestationFormat, String attestationType,
-                                                 String attestationRoot, String name, Instant createdAt,
+                                                 Attestation attestation, String name, Instant createdAt,
                                                  Instant lastUsedAt, String userAgent) {
         Set<String> transportSet = Arrays.stream(transports.split(",")).filter(t -> !t.isEmpty())
                 .collect(Collectors.toSet());
         return new StoredCredential(CredentialIds.decode(credentialId), userId, publicKeyCose, signCount,
-                uvInitialized, backupEligible, backedUp, transportSet, aaguid, new Attestation(attestationFormat,
-                        Optional.ofNullable(attestationType).map(AttestationType::ofCode),
-                        Optional.ofNullable(attestationRoot)), name, createdAt,
+                uvInitialized, backupEligible, backedUp, transportSet, aaguid, attestation, name, createdAt,
                 Optional.ofNullable(lastUsedAt), Optional.ofNullable(userAgent));
     }
 }

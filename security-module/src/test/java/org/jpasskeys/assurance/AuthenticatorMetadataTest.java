@@ -1,0 +1,65 @@
+package org.jpasskeys.assurance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jpasskeys.testing.MutableClock;
+import org.jpasskeys.testing.TestMetadataService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthenticatorMetadataTest {
+
+    private final TestMetadataService mds = new TestMetadataService();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
+
+    @Test
+    void theBlobOfTheFileIsInUseUntilItsNextUpdate(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("blob.jwt"), mds.blob(7, LocalDate.parse("2026-07-01")));
+        AuthenticatorMetadata metadata = AuthenticatorMetadata.from(file.toString(),
+                new MetadataBlobReader(List.of(mds.root())), clock);
+        assertThat(metadata.due()).as("nothing read yet").isTrue();
+
+        metadata.refresh();
+
+        assertThat(metadata.current().orElseThrow().number()).isEqualTo(7);
+        assertThat(metadata.due()).isFalse();
+        clock.advance(java.time.Duration.ofDays(30));
+        assertThat(metadata.due()).isTrue();
+    }
+
+    @Test
+    void aRefusedOrOlderBlobNeverReplacesTheOneInUse(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("blob.jwt"), mds.blob(7, LocalDate.parse("2026-07-01")));
+        AuthenticatorMetadata metadata = AuthenticatorMetadata.from(file.toString(),
+                new MetadataBlobReader(List.of(mds.root())), clock);
+        metadata.refresh();
+
+        Files.writeString(file, new TestMetadataService().blob(8, LocalDate.parse("2026-08-01")));
+        assertThatThrownBy(metadata::refresh).isInstanceOf(MetadataException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("refused");
+        Files.writeString(file, mds.blob(6, LocalDate.parse("2026-08-01")));
+        assertThatThrownBy(metadata::refresh).hasMessageContaining("lower than that of the one in use (7)");
+        Files.delete(file);
+        assertThatThrownBy(metadata::refresh).hasMessageContaining("cannot read");
+
+        assertThat(metadata.current().orElseThrow().number()).isEqualTo(7);
+        Files.writeString(file, mds.blob(8, LocalDate.parse("2026-08-01")));
+        assertThat(metadata.refresh().number()).isEqualTo(8);
+    }
+
+    @Test
+    void withoutALocationThereIsNoMetadata() {
+        AuthenticatorMetadata none = AuthenticatorMetadata.none();
+
+        assertThat(none.location()).isEmpty();
+        assertThat(none.current()).isEmpty();
+        assertThat(none.due()).isFalse();
+    }
+}
