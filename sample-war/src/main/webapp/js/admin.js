@@ -54,6 +54,19 @@ document.getElementById('previous').addEventListener('click', () => { page -= 1;
 document.getElementById('next').addEventListener('click', () => { page += 1; load(); });
 load();
 
+async function loadAuthenticators() {
+  try {
+    const models = await admin.authenticators();
+    document.getElementById('authenticator-list').replaceChildren(...models.map((model) => tableRow([
+      model.authenticatorName ?? (/^0{8}-/.test(model.aaguid) ? 'Not disclosed' : 'Unknown model'), model.aaguid,
+      model.passkeys, model.synced, model.attested, model.hardware])));
+    document.getElementById('no-authenticators').hidden = models.length > 0;
+  } catch (error) {
+    show(document.getElementById('authenticator-status'), guidance(error), true);
+  }
+}
+loadAuthenticators();
+
 const ENDS = 'This ends their sessions and tokens.';
 const ENDED = 'their sessions and tokens have ended.';
 const search = document.getElementById('account-search');
@@ -132,7 +145,8 @@ function accountRow(account) {
 function passkeyRow({ id, username }, passkey) {
   const tr = tableRow([passkey.name, passkey.authenticatorName ?? 'Unknown authenticator', when(passkey.createdAt),
     when(passkey.lastUsedAt),
-    passkey.backedUp ? 'Synced' : passkey.backupEligible ? 'Can sync, not backed up yet' : 'Device-bound']);
+    passkey.backedUp ? 'Synced' : passkey.backupEligible ? 'Can sync, not backed up yet' : 'Device-bound',
+    passkey.attestation.verified ? `Attested${passkey.attestation.hardware ? ', hardware key' : ''}` : 'Not attested']);
   tr.append(buttons(button('Revoke', 'revoke', () => ask(`Revoke “${passkey.name}” of ${username}? ${ENDS}`,
     async () => {
       await admin.revoke(id, passkey.id);

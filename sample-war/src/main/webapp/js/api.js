@@ -48,6 +48,8 @@ export const admin = {
   revokeAll: (userId) => call('DELETE', `${account(userId)}/credentials`),
   /** action: "disable", "enable" or "sign-out"; the reason (optional) goes into the audit log. */
   act: (userId, action, reason) => call('POST', `${account(userId)}/${action}`, { reason }),
+  /** The authenticator models that hold passkeys, with how many are synced, attested and hardware-bound. */
+  authenticators: () => call('GET', `${PASSKEYS}admin/authenticators`),
 };
 
 /** The signed-in caller (401 ApiError when nobody is), with the token of this tab if it has one. */

@@ -13,6 +13,10 @@ const caller = await accountPage();
 
 const day = (instant) => (instant ? new Date(instant).toLocaleDateString() : 'never');
 
+/** What the authenticator proved at registration, in words. */
+const attestation = ({ attestation: a, assurance }) => (a.verified
+  ? `attested${a.hardware ? ' hardware key' : ''}${assurance === 'aal3' ? ' (AAL3)' : ''}` : 'not attested');
+
 function render(passkey) {
   const item = document.getElementById('passkey').content.firstElementChild.cloneNode(true);
   item.dataset.id = passkey.id;
@@ -21,8 +25,8 @@ function render(passkey) {
   item.querySelector('.authenticator').textContent = [passkey.authenticatorName, passkey.device]
     .filter(Boolean).join(' · ') || 'Unknown authenticator';
   item.querySelector('.dates').textContent = `Added ${day(passkey.createdAt)} · last used ${day(passkey.lastUsedAt)}`;
-  item.querySelector('.badges').textContent = passkey.backedUp ? 'Synced' : passkey.backupEligible
-    ? 'Can sync, not backed up yet' : 'On this authenticator only';
+  item.querySelector('.badges').textContent = [passkey.backedUp ? 'Synced' : passkey.backupEligible
+    ? 'Can sync, not backed up yet' : 'On this authenticator only', attestation(passkey)].join(' · ');
 
   const rename = item.querySelector('.rename');
   const confirm = item.querySelector('.confirm-delete');

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.net.URL;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -182,6 +183,29 @@ class AdministrationIT {
         assertThat(audit(target.id, "ADMINISTRATION_FAILED").getString("detail")).as("the attempt is on record")
                 .startsWith(user.username + " (not an administrator) could not").endsWith(": forbidden");
         assertThat(new ApiClient(base).signIn(target.key).status()).isEqualTo(200);
+    }
+
+    @Test
+    void administratorsSeeWhichAuthenticatorModelsHoldThePasskeys() {
+        UUID model = UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            SoftwareAuthenticator key = SoftwareAuthenticator.es256().withAaguid(model);
+            assertThat(new ApiClient(base).signUp(i == 0 ? key : key.synced(), Deployments.uniqueUsername("mod"))
+                    .status()).isEqualTo(201);
+        }
+
+        Answer models = admin.get(ADMIN + "authenticators", null);
+        Answer anonymous = new ApiClient(base).get(ADMIN + "authenticators", null);
+
+        assertThat(models.status()).as(models.raw().body()).isEqualTo(200);
+        JsonObject ours = Json.createReader(new StringReader(models.raw().body())).readArray()
+                .getValuesAs(JsonObject.class).stream()
+                .filter(entry -> entry.getString("aaguid").equals(model.toString())).findFirst().orElseThrow();
+        assertThat(ours.getInt("passkeys")).isEqualTo(2);
+        assertThat(ours.getInt("synced")).isEqualTo(1);
+        assertThat(ours.getInt("attested")).isZero();
+        assertThat(ours.isNull("authenticatorName")).as("a model no source names").isTrue();
+        assertThat(anonymous.status()).isEqualTo(401);
     }
 
     private Answer action(String userId, String action, String reason) {

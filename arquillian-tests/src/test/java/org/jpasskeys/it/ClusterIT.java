@@ -29,8 +29,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jpasskeys.it.ApiClient.Answer;
 import org.jpasskeys.testing.SoftwareAuthenticator;
@@ -55,7 +53,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ClusterIT {
 
     private static final String[] NODES = {"node-a", "node-b"};
-    private static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
     @ArquillianResource
     ContainerController controller;
@@ -350,17 +347,7 @@ class ClusterIT {
 
     /** The sample with {@code passkeys.state.store} set in its own configuration. */
     private static WebArchive sampleWith(String store) {
-        WebArchive war = Deployments.sample();
-        String config;
-        try (var in = war.get(CONFIG).getAsset().openStream()) {
-            config = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        war.delete(CONFIG);
-        war.add(new StringAsset(config + "\npasskeys.state.store=" + store + "\n"), CONFIG);
-        // Its own name (and context root): one archive name may be deployed once per container.
-        return ShrinkWrap.create(WebArchive.class, "jpasskeys-" + store + ".war").merge(war);
+        return Deployments.sampleWith("jpasskeys-" + store, "passkeys.state.store=" + store);
     }
 
     private static URL node(String name, String store) {

@@ -18,8 +18,11 @@ import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.UserRepository;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
 
-/** What only signed-in callers may read: who they are and how they signed in (the account pages show it). */
-@WebServlet("/protected")
+/**
+ * What only signed-in callers may read: who they are and how they signed in (the account pages show it); at
+ * {@code /protected/aal3} only after a sign-in with an attested hardware key ({@code web.xml}).
+ */
+@WebServlet({"/protected", "/protected/aal3"})
 @DeclareRoles({"user", "admin"})
 @ServletSecurity(@HttpConstraint(rolesAllowed = "user"))
 public class ProtectedServlet extends HttpServlet {

@@ -36,6 +36,11 @@ public final class AccountAdministration {
         return directory.search(usernamePart.strip(), MAX_RESULTS);
     }
 
+    /** Which authenticator models hold the passkeys, the most used first. */
+    public List<AuthenticatorModelSummary> authenticatorModels() {
+        return directory.authenticatorModels();
+    }
+
     public List<StoredCredential> passkeys(String userId) {
         requireAccount(userId);
         return credentials.findByUserId(userId);

@@ -10,4 +10,7 @@ public interface AccountDirectory {
     List<AccountSummary> search(String part, int max);
 
     Optional<AccountSummary> find(String userId);
+
+    /** Every authenticator model that holds passkeys, the most used first. */
+    List<AuthenticatorModelSummary> authenticatorModels();
 }

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jpasskeys.credential.StoredCredential;
 
 /**
- * The policies an account's passkeys must meet: no model the FIDO metadata reports compromised or revoked, the
- * default policy and every named one of the account's groups, all of them (the strictest wins). The application's
+ * The policies an account's passkeys must meet: no model the FIDO metadata reports compromised or revoked (unless
+ * an administrator accepted that report), the default policy and every named one of the account's groups, all of them (the strictest wins). The application's
  * group lookup runs only when there are named policies.
  */
 public final class AuthenticatorPolicies {
@@ -19,13 +20,15 @@ public final class AuthenticatorPolicies {
     private final List<AuthenticatorPolicy> groupPolicies;
     private final AccountGroups groups;
     private final AuthenticatorMetadata metadata;
+    private final Set<UUID> statusAccepted;
 
     public AuthenticatorPolicies(AuthenticatorPolicy defaultPolicy, List<AuthenticatorPolicy> groupPolicies,
-                                 AccountGroups groups, AuthenticatorMetadata metadata) {
+                                 AccountGroups groups, AuthenticatorMetadata metadata, Set<UUID> statusAccepted) {
         this.defaultPolicy = Objects.requireNonNull(defaultPolicy);
         this.groupPolicies = List.copyOf(groupPolicies);
         this.groups = Objects.requireNonNull(groups);
         this.metadata = Objects.requireNonNull(metadata);
+        this.statusAccepted = Set.copyOf(statusAccepted);
     }
 
     /** The policies that apply to the account named {@code username}. */
@@ -46,7 +49,8 @@ public final class AuthenticatorPolicies {
     /** The first refusal of the policies that apply to {@code username}, with the policy's name for the audit log. */
     public Optional<Refusal> refusal(String username, StoredCredential credential) {
         Optional<MetadataEntry> entry = metadata.find(credential.aaguid());
-        Optional<String> status = entry.flatMap(MetadataEntry::untrustedStatus);
+        Optional<String> status = entry.flatMap(MetadataEntry::untrustedStatus)
+                .filter(reported -> !statusAccepted.contains(credential.aaguid()));
         if (status.isPresent()) {
             return Optional.of(new Refusal("metadata status " + status.get(), "The maker of this authenticator model "
                     + "reported a security problem with it. Use another passkey, and ask your administrator to "

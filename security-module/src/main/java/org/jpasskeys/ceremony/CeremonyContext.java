@@ -44,7 +44,7 @@ public record CeremonyContext(PasskeysConfig config, ChallengeStore challenges, 
     /** The authenticator policies of {@code config}, judging accounts by their groups. */
     AuthenticatorPolicies policies() {
         return new AuthenticatorPolicies(config.assurance().defaultPolicy(), config.assurance().groupPolicies(), groups,
-                metadata);
+                metadata, config.assurance().statusAccepted());
     }
 
     /** The configured trust anchors and those of the metadata. */

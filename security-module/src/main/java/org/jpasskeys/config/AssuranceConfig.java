@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jpasskeys.assurance.AuthenticatorPolicy;
 
@@ -23,11 +24,14 @@ import org.jpasskeys.assurance.AuthenticatorPolicy;
  * @param metadataLocation {@code passkeys.attestation.metadata-location}: the FIDO MDS3 BLOB, a file or a URL
  * @param metadataRoots    {@code passkeys.attestation.metadata-root}: what the BLOB's signature chain must lead to;
  *                         by default the FIDO Metadata Service's root, shipped with the module
+ * @param statusAccepted   {@code passkeys.attestation.status-accepted}: models (AAGUIDs) whose reported compromise
+ *                         or revocation an administrator judged and accepts: their passkeys keep working
  * @param defaultPolicy    {@code passkeys.policy.default.*}: for every account
  * @param groupPolicies    {@code passkeys.policy.<name>.*}: for the members of their groups, in addition
  */
 public record AssuranceConfig(List<X509Certificate> trustAnchors, Optional<String> metadataLocation,
-                              List<X509Certificate> metadataRoots, AuthenticatorPolicy defaultPolicy,
+                              List<X509Certificate> metadataRoots, Set<UUID> statusAccepted,
+                              AuthenticatorPolicy defaultPolicy,
                               List<AuthenticatorPolicy> groupPolicies) {
 
     /** The FIDO Metadata Service's root (GlobalSign Root CA - R3). */
@@ -37,6 +41,7 @@ public record AssuranceConfig(List<X509Certificate> trustAnchors, Optional<Strin
         trustAnchors = List.copyOf(trustAnchors);
         Objects.requireNonNull(metadataLocation, "passkeys.attestation.metadata-location");
         metadataRoots = List.copyOf(metadataRoots);
+        statusAccepted = Set.copyOf(statusAccepted);
         Objects.requireNonNull(defaultPolicy, "passkeys.policy.default");
         groupPolicies = List.copyOf(groupPolicies);
         for (AuthenticatorPolicy policy : groupPolicies) {
@@ -61,7 +66,7 @@ public record AssuranceConfig(List<X509Certificate> trustAnchors, Optional<Strin
 
     /** No anchors, no metadata; every authenticator allowed. */
     public static AssuranceConfig permissive() {
-        return new AssuranceConfig(List.of(), Optional.empty(), fidoMetadataRoot(),
+        return new AssuranceConfig(List.of(), Optional.empty(), fidoMetadataRoot(), Set.of(),
                 AuthenticatorPolicy.permissive("default", Set.of()), List.of());
     }
 

@@ -104,6 +104,7 @@ public class MicroProfilePasskeysConfig {
                         .filter(location -> !location.isEmpty()),
                 metadataRoots.isEmpty() ? AssuranceConfig.fidoMetadataRoot()
                         : AssuranceConfig.readCertificates(metadataRoots, "passkeys.attestation.metadata-root"),
+                value(source, "passkeys.attestation.status-accepted", MicroProfilePasskeysConfig::aaguids, Set.of()),
                 policy(source, "default", Set.of()), groupPolicies);
     }
 

@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jpasskeys.admin.AccountAdministration;
 import org.jpasskeys.admin.AccountSummary;
+import org.jpasskeys.admin.AuthenticatorModelSummary;
 import org.jpasskeys.audit.AuditEventType;
 import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.config.PasskeysConfig;
@@ -48,6 +50,7 @@ public class AdminServlet extends HttpServlet {
     private static final String METRICS = "/metrics";
     private static final String TOKEN_KEYS = "/token-keys";
     private static final Pattern USERS = Pattern.compile("/users/?");
+    private static final Pattern AUTHENTICATORS = Pattern.compile("/authenticators/?");
     private static final Pattern CREDENTIALS = Pattern.compile("/users/([^/]+)/credentials");
     private static final Pattern ONE_CREDENTIAL = Pattern.compile("/users/([^/]+)/credentials/([^/]+)");
     private static final Pattern ACTION = Pattern.compile("/users/([^/]+)/(disable|enable|sign-out)");
@@ -107,6 +110,8 @@ public class AdminServlet extends HttpServlet {
             users(request, response);
         } else if (credentials.matches()) {
             passkeys(credentials.group(1), response);
+        } else if (AUTHENTICATORS.matcher(path).matches()) {
+            authenticators(response);
         } else {
             throw notFound();
         }
@@ -211,6 +216,18 @@ public class AdminServlet extends HttpServlet {
     private void passkeys(String userId, HttpServletResponse response) throws IOException {
         JsonArrayBuilder views = JSON.createArrayBuilder();
         administration.passkeys(userId).forEach(credential -> views.add(Views.credential(credential, descriptions)));
+        HttpExchange.writeJson(response, 200, views.build());
+    }
+
+    private void authenticators(HttpServletResponse response) throws IOException {
+        JsonArrayBuilder views = JSON.createArrayBuilder();
+        for (AuthenticatorModelSummary model : administration.authenticatorModels()) {
+            JsonObjectBuilder view = JSON.createObjectBuilder().add("aaguid", model.aaguid().toString());
+            Views.text(view, "authenticatorName", descriptions.authenticatorName(model.aaguid()));
+            Views.text(view, "authenticatorIcon", descriptions.authenticatorIcon(model.aaguid()));
+            views.add(view.add("passkeys", model.passkeys()).add("synced", model.synced())
+                    .add("attested", model.attested()).add("hardware", model.hardware()));
+        }
         HttpExchange.writeJson(response, 200, views.build());
     }
 

@@ -67,7 +67,7 @@ final class Views {
                 .add("authMethod", caller.authMethod());
     }
 
-    private static void text(JsonObjectBuilder json, String name, Optional<String> value) {
+    static void text(JsonObjectBuilder json, String name, Optional<String> value) {
         if (value.isPresent()) {
             json.add(name, value.get());
         } else {

@@ -31,7 +31,7 @@ class AuthenticatorPolicyTest {
     private final Set<String> admins = new HashSet<>();
 
     private CeremonyFixture relyingParty(AuthenticatorPolicy defaultPolicy, AuthenticatorPolicy... groupPolicies) {
-        return new CeremonyFixture(new AssuranceConfig(List.of(maker.root()), Optional.empty(), List.of(), defaultPolicy,
+        return new CeremonyFixture(new AssuranceConfig(List.of(maker.root()), Optional.empty(), List.of(), Set.of(), defaultPolicy,
                 List.of(groupPolicies)),
                 username -> admins.contains(username) ? Set.of("admin") : Set.of());
     }
@@ -155,11 +155,11 @@ class AuthenticatorPolicyTest {
 
     @Test
     void aPolicyThatNeedsAttestationWithoutAnyTrustAnchorStopsTheStart() {
-        assertThatThrownBy(() -> new AssuranceConfig(List.of(), Optional.empty(), List.of(), anyAuthenticator(), List.of(
+        assertThatThrownBy(() -> new AssuranceConfig(List.of(), Optional.empty(), List.of(), Set.of(), anyAuthenticator(), List.of(
                 new AuthenticatorPolicy("operators", Set.of("admin"), true, Set.of(), Set.of(), false, Optional.empty()))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("passkeys.attestation.trust-anchors");
-        assertThatThrownBy(() -> new AssuranceConfig(List.of(), Optional.empty(), List.of(), anyAuthenticator(), List.of(
+        assertThatThrownBy(() -> new AssuranceConfig(List.of(), Optional.empty(), List.of(), Set.of(), anyAuthenticator(), List.of(
                 AuthenticatorPolicy.permissive("operators", Set.of()))))
                 .hasMessageContaining("passkeys.policy.operators.groups");
     }

@@ -66,9 +66,15 @@ class MetadataPolicyTest {
     }
 
     private CeremonyFixture relyingParty(AuthenticatorMetadata metadata, AuthenticatorPolicy policy) {
+        return relyingParty(metadata, policy, Set.of());
+    }
+
+    private CeremonyFixture relyingParty(AuthenticatorMetadata metadata, AuthenticatorPolicy policy,
+                                         Set<UUID> statusAccepted) {
         return new CeremonyFixture(CeremonyFixture.RP_ID, Set.of(CeremonyFixture.ORIGIN),
                 java.time.Instant.parse("2026-01-01T00:00:00Z"), new AssuranceConfig(List.of(),
-                Optional.of(blobFile.toString()), List.of(mds.root()), policy, List.of()), AccountGroups.NONE, metadata);
+                Optional.of(blobFile.toString()), List.of(mds.root()), statusAccepted, policy, List.of()),
+                AccountGroups.NONE, metadata);
     }
 
     private static AuthenticatorPolicy anyAuthenticator() {
@@ -151,5 +157,18 @@ class MetadataPolicyTest {
         assertThat(registration.auditReason()).contains("ATTESTATION_KEY_COMPROMISE");
         assertThat(rp.accounts.findById(key.credentialId()).orElseThrow().signCount()).isEqualTo(counter);
         assertThat(rp.accounts.findByUsername("bob")).isEmpty();
+    }
+
+    @Test
+    void anAdministratorCanAcceptAReportedStatusForAModel() {
+        AuthenticatorMetadata metadata = metadata(entry(List.of("hardware"), "FIDO_CERTIFIED_L1", "2024-01-01",
+                "USER_VERIFICATION_BYPASS", "2025-06-01"));
+        CeremonyFixture rp = relyingParty(metadata, anyAuthenticator(), Set.of(SECURITY_KEY));
+        SoftwareAuthenticator key = securityKey();
+
+        rp.finish(rp.signUpAnswer(key, "alice").attestedBy(batch));
+
+        assertThat(rp.authentication.finishAssertion(rp.signInAnswer(key).build()).user().username())
+                .isEqualTo("alice");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,8 +13,12 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.jpasskeys.admin.AccountDirectory;
 import org.jpasskeys.admin.AccountSummary;
+import org.jpasskeys.admin.AuthenticatorModelSummary;
 
-/** {@link AccountDirectory} over JPA: one query with the passkey count and the latest sign-in per account. */
+/**
+ * {@link AccountDirectory} over JPA: one query with the passkey count and the latest sign-in per account, one with
+ * the passkeys per authenticator model.
+ */
 @ApplicationScoped
 @Transactional
 public class JpaAccountDirectory implements AccountDirectory {
@@ -38,6 +43,19 @@ public class JpaAccountDirectory implements AccountDirectory {
     public Optional<AccountSummary> find(String userId) {
         return summaries(em.createQuery(SUMMARY + "WHERE u.id = :id GROUP BY u", Object[].class)
                 .setParameter("id", userId)).stream().findFirst();
+    }
+
+    @Override
+    public List<AuthenticatorModelSummary> authenticatorModels() {
+        return em.createQuery("SELECT c.aaguid, COUNT(c.id), "
+                        + "SUM(CASE WHEN c.backupEligible = true THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN c.attestationRoot IS NOT NULL THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN c.hardwareKey = true THEN 1 ELSE 0 END) "
+                        + "FROM CredentialEntity c GROUP BY c.aaguid ORDER BY COUNT(c.id) DESC", Object[].class)
+                .getResultList().stream()
+                .map(row -> new AuthenticatorModelSummary((UUID) row[0], ((Number) row[1]).longValue(),
+                        ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).longValue()))
+                .toList();
     }
 
     private static List<AccountSummary> summaries(TypedQuery<Object[]> query) {
