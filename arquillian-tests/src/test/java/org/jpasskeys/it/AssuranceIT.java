@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A deployment that requires attested authenticators: an enterprise CA configured as a trust anchor, and FIDO
- * metadata (a BLOB file signed under a test metadata root) that names a hardware security key model. Over real
- * HTTP: what the options ask, what a refusal leaves (nothing), what the passkey list shows, and the assurance in
- * the answer, the token and at a resource that requires AAL3.
+ * A deployment that requires attested authenticators of everyone and device-bound ones of administrators (the
+ * sample's group {@code admin}): an enterprise CA configured as a trust anchor, and FIDO metadata (a BLOB file
+ * signed under a test metadata root) that names a hardware security key model. Over real HTTP: what the options
+ * ask, what a refusal leaves (nothing), what the passkey list shows, and the assurance in the answer, the token
+ * and at a resource that requires AAL3.
  */
 @ExtendWith(ArquillianExtension.class)
 class AssuranceIT {
@@ -52,7 +53,9 @@ class AssuranceIT {
                 "passkeys.attestation.trust-anchors=" + anchors,
                 "passkeys.attestation.metadata-location=" + blob,
                 "passkeys.attestation.metadata-root=" + metadataRoot,
-                "passkeys.policy.default.attestation=required"));
+                "passkeys.policy.default.attestation=required",
+                "passkeys.policy.operators.groups=admin",
+                "passkeys.policy.operators.device-bound=true"));
     }
 
     @ArquillianResource
@@ -126,6 +129,29 @@ class AssuranceIT {
         assertThat(aal3.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(header -> assertThat(header)
                 .contains("insufficient_user_authentication", "acr_values=\"aal3\""));
         assertThat(bob.get("protected", null).status()).as("the rest of the account works").isEqualTo(200);
+    }
+
+    @Test
+    void aSyncedPasskeyIsRefusedForAnAdministratorAndAcceptedForAUser() {
+        String administrator = System.getProperty("it.policy.admin");
+        ApiClient admin = new ApiClient(base);
+        Answer synced = admin.post("verify-registration", admin.signUpAnswer(enterpriseKey().synced(), administrator)
+                .attestedBy(ENTERPRISE.attester("Enterprise Key")).json());
+        ApiClient user = new ApiClient(base);
+        Answer userSynced = user.post("verify-registration", user.signUpAnswer(enterpriseKey().synced(),
+                Deployments.uniqueUsername("usr")).attestedBy(ENTERPRISE.attester("Enterprise Key")).json());
+
+        assertThat(synced.status()).as(synced.raw().body()).isEqualTo(422);
+        assertThat(synced.code()).isEqualTo("authenticator_not_allowed");
+        assertThat(synced.json().getString("detail")).contains("stays on one device");
+        assertThat(userSynced.status()).as(userSynced.raw().body()).isEqualTo(201);
+
+        ApiClient again = new ApiClient(base);
+        Answer deviceBound = again.post("verify-registration", again.signUpAnswer(enterpriseKey(), administrator)
+                .attestedBy(ENTERPRISE.attester("Enterprise Key")).json());
+        assertThat(deviceBound.status()).as(deviceBound.raw().body()).isEqualTo(201);
+        assertThat(again.get("protected", null).json().getBoolean("inRoleAdmin")).isTrue();
+        assertThat(deviceBound.json().getJsonObject("credential").getString("assurance")).isEqualTo("aal3");
     }
 
     private static SoftwareAuthenticator enterpriseKey() {

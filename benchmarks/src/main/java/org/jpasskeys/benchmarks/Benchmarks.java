@@ -29,6 +29,7 @@ import org.jpasskeys.metrics.PasskeyMetrics;
 import org.jpasskeys.challenge.CeremonyType;
 import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.PendingChallenge;
+import org.jpasskeys.config.AssuranceConfig;
 import org.jpasskeys.config.AttestationPolicy;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.testing.InMemoryAccounts;
@@ -46,21 +47,25 @@ import org.jpasskeys.testing.SoftwareAuthenticator;
  */
 public final class Benchmarks {
 
-    private static final String RP_ID = "example.com";
-    private static final String ORIGIN = "https://example.com";
+    static final String RP_ID = "example.com";
+    static final String ORIGIN = "https://example.com";
     static final int WARMUP = 3_000;
     private static final int MEASURED = 10_000;
 
     private Benchmarks() {
     }
 
+    /** The benchmarks' relying party, with {@code assurance}. */
+    static PasskeysConfig config(AssuranceConfig assurance) {
+        PasskeysConfig d = PasskeysConfig.developmentDefaults();
+        return new PasskeysConfig(RP_ID, "Bench", Set.of(ORIGIN), "/api", "/", 16384, Duration.ofMinutes(5), 1_000_000,
+                true, AttestationPolicy.NONE, 10, Duration.ofMinutes(15), ORIGIN, "bench", Duration.ofMinutes(15),
+                Path.of("unused"), Optional.empty(), Duration.ofDays(90), d.operations(), d.rateLimit(), d.state(),
+                d.tokenKeyStore(), assurance);
+    }
+
     public static void main(String[] args) throws Exception {
-        PasskeysConfig config = new PasskeysConfig(RP_ID, "Bench", Set.of(ORIGIN), "/api", "/", 16384,
-                Duration.ofMinutes(5), 1_000_000, true, AttestationPolicy.NONE, 10, Duration.ofMinutes(15), ORIGIN,
-                "bench", Duration.ofMinutes(15), Path.of("unused"), Optional.empty(), Duration.ofDays(90), PasskeysConfig.developmentDefaults().operations(),
-            PasskeysConfig.developmentDefaults().rateLimit(),
-            PasskeysConfig.developmentDefaults().state(),
-            PasskeysConfig.developmentDefaults().tokenKeyStore(), PasskeysConfig.developmentDefaults().assurance());
+        PasskeysConfig config = config(AssuranceConfig.permissive());
         CaffeineChallengeStore store = new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(),
                 Clock.systemUTC());
         InMemoryAccounts accounts = new InMemoryAccounts();
@@ -122,6 +127,7 @@ public final class Benchmarks {
         long[] draw = time(WARMUP + MEASURED, i -> random.nextBytes(new byte[32]));
         report("options (startDiscoverable)", issue, "32 bytes from SecureRandom", draw);
 
+        RegistrationBenchmark.run();
         memoryPerPendingChallenge(generator);
         StateStoreBenchmark.run();
     }
@@ -143,7 +149,7 @@ public final class Benchmarks {
         return nanos;
     }
 
-    private static void report(String name, long[] nanos, String referenceName, long[] reference) {
+    static void report(String name, long[] nanos, String referenceName, long[] reference) {
         double perSecond = perSecond(nanos);
         double referencePerSecond = perSecond(reference);
         System.out.printf(Locale.ROOT, "%-36s %9.0f /s  p50 %7.1f us  p99 %7.1f us%n", name, perSecond,

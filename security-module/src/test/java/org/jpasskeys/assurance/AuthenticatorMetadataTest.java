@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 
 import org.jpasskeys.testing.MutableClock;
@@ -43,7 +44,13 @@ class AuthenticatorMetadataTest {
 
         Files.writeString(file, new TestMetadataService().blob(8, LocalDate.parse("2026-08-01")));
         assertThatThrownBy(metadata::refresh).isInstanceOf(MetadataException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("refused");
+                .hasMessageContaining(file.toString()).hasMessageContaining("metadata root");
+        String[] good = mds.blob(9, LocalDate.parse("2026-08-01")).split("\\.");
+        byte[] signature = Base64.getUrlDecoder().decode(good[2]);
+        signature[0] ^= 0x01;
+        Files.writeString(file, good[0] + "." + good[1] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(signature));
+        assertThatThrownBy(metadata::refresh).hasMessageContaining("signature");
         Files.writeString(file, mds.blob(6, LocalDate.parse("2026-08-01")));
         assertThatThrownBy(metadata::refresh).hasMessageContaining("lower than that of the one in use (7)");
         Files.delete(file);

@@ -1,6 +1,7 @@
 package org.jpasskeys.ceremony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,13 +13,18 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.webauthn4j.converter.util.CborConverter;
+import com.webauthn4j.converter.util.ObjectConverter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -42,6 +48,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecordedAttestationTest {
 
     private static final String DIRECTORY = "/org/jpasskeys/attestation/recorded/";
+    private static final CborConverter CBOR = new ObjectConverter().getCborConverter();
+    @SuppressWarnings("unchecked")
+    private static final Class<Map<String, Object>> MAP = (Class<Map<String, Object>>) (Class<?>) Map.class;
     private static final List<String> FILES = List.of(
             "packed-yubikey-pywebauthn", "packed-yubikey-uv0-simplewebauthn", "packed-self-simplewebauthn",
             "tpm-surfacepro4-pywebauthn", "tpm-ecc-pywebauthn", "android-key-pixel8a-pywebauthn",
@@ -110,15 +119,63 @@ class RecordedAttestationTest {
         }
     }
 
+    static Stream<Recorded> signedRegistrations() {
+        return verifiedRegistrations().filter(r -> statement(r).containsKey("sig"));
+    }
+
+    static Stream<Recorded> certifiedRegistrations() {
+        return verifiedRegistrations().filter(r -> statement(r).containsKey("x5c"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("verifiedRegistrations")
+    @MethodSource("signedRegistrations")
     void aRealStatementWhoseSignatureWasChangedIsRefused(Recorded recorded) {
         CeremonyFixture rp = relyingParty(recorded, recorded.root().stream().toList(), false);
-        byte[] attestationObject = bytes(recorded.json(), "attestationObject");
-        attestationObject[attestationObject.length - 40] ^= 0x01; // inside the credential key or the statement
 
-        rp.expectFailure(CeremonyFailure.INVALID_REQUEST, () -> finish(rp, recorded, attestationObject));
+        rp.expectFailure(CeremonyFailure.INVALID_REQUEST, () -> finish(rp, recorded, edited(recorded, object -> {
+            byte[] sig = (byte[]) statementOf(object).get("sig");
+            sig[sig.length - 1] ^= 0x01;
+        })));
 
+        assertThat(rp.accounts.credentialCount()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("verifiedRegistrations")
+    void aRealStatementClaimingAnotherModelIsRefused(Recorded recorded) {
+        if (recorded.format().equals("none")) {
+            return; // nothing signs the authenticator data of "none": its AAGUID is a claim, never trusted
+        }
+        CeremonyFixture rp = relyingParty(recorded, recorded.root().stream().toList(), false);
+
+        // The AAGUID's last byte: the statement's signature (or Apple's nonce) covers it, and packed and Android
+        // certificates also name the model in an extension.
+        rp.expectFailure(CeremonyFailure.INVALID_REQUEST, () -> finish(rp, recorded, edited(recorded,
+                object -> ((byte[]) object.get("authData"))[37 + 15] ^= 0x01)));
+
+        assertThat(rp.accounts.credentialCount()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("certifiedRegistrations")
+    void aRealChainWithAForeignCertificateIsNotTrustedAndARequiredAttestationRefused(Recorded recorded) {
+        CeremonyFixture rp = relyingParty(recorded, recorded.root().stream().toList(), true);
+        byte[] foreign = encoded(AttestationCa.create("Forger").root());
+
+        // Above the leaf, a certificate of another CA: the statement's own signature still verifies, its chain not.
+        CeremonyException refused = catchThrowableOfType(CeremonyException.class, () -> finish(rp, recorded,
+                edited(recorded, object -> {
+                    List<Object> x5c = new ArrayList<>(castList(statementOf(object).get("x5c")));
+                    if (x5c.size() == 1) {
+                        x5c.add(foreign);
+                    } else {
+                        x5c.set(x5c.size() - 1, foreign);
+                    }
+                    statementOf(object).put("x5c", x5c);
+                })));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.failure()).as(refused.auditReason()).isEqualTo(CeremonyFailure.AUTHENTICATOR_NOT_ALLOWED);
         assertThat(rp.accounts.credentialCount()).isZero();
     }
 
@@ -175,6 +232,35 @@ class RecordedAttestationTest {
                 bytes(json, "clientDataJSON"), attestationObject, Set.of(), Optional.empty());
         return rp.registration.finishRegistration(new FinishRegistrationRequest(response, Optional.empty(),
                 Optional.empty(), Optional.empty()));
+    }
+
+    /** The recorded attestation object, decoded, changed by {@code edit} and encoded again. */
+    private static byte[] edited(Recorded recorded, Consumer<Map<String, Object>> edit) {
+        Map<String, Object> object = CBOR.readValue(bytes(recorded.json(), "attestationObject"), MAP);
+        edit.accept(object);
+        return CBOR.writeValueAsBytes(object);
+    }
+
+    private static Map<String, Object> statement(Recorded recorded) {
+        return statementOf(CBOR.readValue(bytes(recorded.json(), "attestationObject"), MAP));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> statementOf(Map<String, Object> attestationObject) {
+        return (Map<String, Object>) attestationObject.get("attStmt");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> castList(Object list) {
+        return (List<Object>) list;
+    }
+
+    private static byte[] encoded(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] bytes(JsonObject json, String member) {
