@@ -53,6 +53,7 @@ class AssuranceIT {
                 "passkeys.attestation.trust-anchors=" + anchors,
                 "passkeys.attestation.metadata-location=" + blob,
                 "passkeys.attestation.metadata-root=" + metadataRoot,
+                "passkeys.attestation.metadata-signer=" + TestMetadataService.SIGNER,
                 "passkeys.policy.default.attestation=required",
                 "passkeys.policy.operators.groups=admin",
                 "passkeys.policy.operators.device-bound=true"));

@@ -50,15 +50,16 @@ final class RegistrationBenchmark {
         Files.writeString(blob, mds.blob(1, LocalDate.now().plusMonths(1), TestMetadataService.entry(MODEL,
                 "Bench Key", maker.root(), List.of("hardware", "secure_element"), "FIDO_CERTIFIED_L1", "2025-01-01")));
         AuthenticatorMetadata metadata = AuthenticatorMetadata.from(blob.toString(),
-                new MetadataBlobReader(List.of(mds.root())), Clock.systemUTC());
+                new MetadataBlobReader(List.of(mds.root()), TestMetadataService.SIGNER), Clock.systemUTC());
         metadata.refresh();
         AuthenticatorPolicy any = AuthenticatorPolicy.permissive("default", Set.of());
 
         long[] none = signUps(AssuranceConfig.permissive(), AuthenticatorMetadata.none(), answer -> answer);
-        long[] anchored = signUps(new AssuranceConfig(List.of(maker.root()), Optional.empty(), List.of(), Set.of(), any,
-                List.of()), AuthenticatorMetadata.none(), answer -> answer.attestedBy(batch));
+        long[] anchored = signUps(new AssuranceConfig(List.of(maker.root()), Optional.empty(), List.of(),
+                AssuranceConfig.FIDO_MDS_SIGNER, Set.of(), any, List.of()), AuthenticatorMetadata.none(),
+                answer -> answer.attestedBy(batch));
         long[] listed = signUps(new AssuranceConfig(List.of(), Optional.of(blob.toString()), List.of(mds.root()),
-                Set.of(), any, List.of()), metadata, answer -> answer.attestedBy(batch));
+                TestMetadataService.SIGNER, Set.of(), any, List.of()), metadata, answer -> answer.attestedBy(batch));
         Files.delete(blob);
 
         Benchmarks.report("sign-up, packed x5c, enterprise root", anchored, "sign-up, attestation none", none);

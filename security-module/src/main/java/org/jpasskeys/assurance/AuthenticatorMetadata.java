@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,11 +20,17 @@ import java.util.function.Function;
 /**
  * The FIDO metadata in use ({@code passkeys.attestation.metadata-location}, a file or an HTTPS URL): read at
  * start-up and again once its {@code nextUpdate} is reached. A BLOB that is refused (bad signature, chain not to
- * the metadata root, older than the one in use) never replaces the one in use.
+ * the metadata root, older than the one in use, or overdue by more than {@link #MAX_OVERDUE}) never replaces the
+ * one in use.
  */
 public final class AuthenticatorMetadata {
 
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long past its {@code nextUpdate} a BLOB is still accepted: the service publishes monthly, so an older one
+     * missed two updates and may hide their compromise reports (and, after a restart, may be a replay).
+     */
+    static final Period MAX_OVERDUE = Period.ofDays(31);
 
     private final Optional<String> location;
     private final MetadataBlobReader reader;
@@ -72,7 +79,7 @@ public final class AuthenticatorMetadata {
     }
 
     /**
-     * Reads the BLOB from its location and puts it in use.
+     * Reads the BLOB from its location and puts it in use, unless it is the one in use (the same number).
      *
      * @return the BLOB now in use
      * @throws MetadataException when it cannot be read or is refused; the BLOB in use stays
@@ -86,8 +93,15 @@ public final class AuthenticatorMetadata {
         } catch (MetadataException e) {
             throw new MetadataException("the metadata BLOB from " + where + " was refused: " + e.getMessage(), e);
         }
+        if (blob.nextUpdate().plus(MAX_OVERDUE).isBefore(LocalDate.now(clock))) {
+            throw new MetadataException("the metadata BLOB from " + where + " was refused: its next update was due on "
+                    + blob.nextUpdate() + ", more than " + MAX_OVERDUE.getDays() + " days ago");
+        }
         MetadataBlob inUse = current.get();
-        if (inUse != null && blob.number() < inUse.number()) {
+        if (inUse != null && blob.number() <= inUse.number()) {
+            if (blob.number() == inUse.number()) {
+                return inUse; // not published yet
+            }
             throw new MetadataException("the metadata BLOB from " + where + " was refused: its number " + blob.number()
                     + " is lower than that of the one in use (" + inUse.number() + "), so it may be a replay");
         }
@@ -97,7 +111,7 @@ public final class AuthenticatorMetadata {
 
     private static String fetch(String location) {
         try {
-            if (location.startsWith("https://") || location.startsWith("http://")) {
+            if (location.startsWith("https://")) {
                 HttpClient client = HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT)
                         .followRedirects(HttpClient.Redirect.NORMAL).build();
                 HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(location))

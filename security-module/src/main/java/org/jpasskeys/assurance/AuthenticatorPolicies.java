@@ -11,8 +11,9 @@ import org.jpasskeys.credential.StoredCredential;
 
 /**
  * The policies an account's passkeys must meet: no model the FIDO metadata reports compromised or revoked (unless
- * an administrator accepted that report), the default policy and every named one of the account's groups, all of them (the strictest wins). The application's
- * group lookup runs only when there are named policies.
+ * an administrator accepted that report), the default policy and every named one of the account's groups, all of
+ * them; a passkey is told of the first one it fails. The application's group lookup runs only when there are
+ * named policies.
  */
 public final class AuthenticatorPolicies {
 

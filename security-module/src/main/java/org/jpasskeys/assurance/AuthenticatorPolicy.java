@@ -15,13 +15,13 @@ import org.jpasskeys.credential.StoredCredential;
  * @param groups              {@code .groups}: whose passkeys it judges (empty for the default policy)
  * @param attestationRequired {@code .attestation=required}: the authenticator's attestation must be verified to a
  *                            trust anchor
- * @param allowedAaguids      {@code .aaguids.allow}: when not empty, only these models, and only when attested
- *                            (an unattested AAGUID is the authenticator's own claim)
+ * @param allowedAaguids      {@code .aaguids.allow}: when not empty, only these models, and only when the attestation
+ *                            vouches for the model (an AAGUID alone is the authenticator's own claim)
  * @param deniedAaguids       {@code .aaguids.deny}: never these models
  * @param deviceBound         {@code .device-bound}: no passkey that can be synced to other devices (backup
  *                            eligibility flag set)
- * @param minCertification    {@code .min-certification}: an attested model the FIDO metadata certifies at least
- *                            at this level
+ * @param minCertification    {@code .min-certification}: a model the attestation vouches for and the FIDO metadata
+ *                            certifies at least at this level
  */
 public record AuthenticatorPolicy(String name, Set<String> groups, boolean attestationRequired,
                                   Set<UUID> allowedAaguids, Set<UUID> deniedAaguids, boolean deviceBound,
@@ -55,7 +55,8 @@ public record AuthenticatorPolicy(String name, Set<String> groups, boolean attes
                     + "device, or ask your administrator which ones are approved.");
         }
         boolean attested = credential.attestation().trusted();
-        if (!allowedAaguids.isEmpty() && !(attested && allowedAaguids.contains(credential.aaguid()))) {
+        boolean model = credential.attestation().modelVerified();
+        if (!allowedAaguids.isEmpty() && !(model && allowedAaguids.contains(credential.aaguid()))) {
             return Optional.of("This account needs a hardware security key from the approved list. Ask your "
                     + "administrator which keys are approved.");
         }
@@ -63,7 +64,7 @@ public record AuthenticatorPolicy(String name, Set<String> groups, boolean attes
             return Optional.of("This account needs a security key or device whose maker vouches for it "
                     + "(verified attestation). Use such a key, and allow it to share its make and model.");
         }
-        if (minCertification.isPresent() && !(attested && metadata.flatMap(MetadataEntry::certification)
+        if (minCertification.isPresent() && !(model && metadata.flatMap(MetadataEntry::certification)
                 .filter(level -> level.atLeast(minCertification.get())).isPresent())) {
             return Optional.of("This account needs a security key certified by the FIDO Alliance at "
                     + minCertification.get().status().replace("FIDO_CERTIFIED_", "level ") + " or higher. Ask your "

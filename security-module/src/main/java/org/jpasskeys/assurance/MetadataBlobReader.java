@@ -13,12 +13,15 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
 
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.data.KeyProtectionType;
@@ -31,18 +34,27 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a FIDO MDS3 metadata BLOB (a JWS) and accepts it only when its signature verifies with the first
- * certificate of its {@code x5c} header and that chain leads to one of the metadata roots at the given time (FIDO
- * MDS3 §3.2). Revocation lists are not fetched: the BLOB is meant to be usable offline. webauthn4j-metadata reads
- * each entry on its own, so that an entry it cannot read (a status newer than the library) is skipped and counted,
- * rather than making the whole BLOB unusable.
+ * certificate of its {@code x5c} header, that certificate names the metadata service ({@code signer}: the FIDO
+ * root also certifies every other GlobalSign customer), and its chain leads to one of the metadata roots at the
+ * given time (FIDO MDS3 §3.2). Revocation lists are not fetched: the BLOB is meant to be usable offline.
+ * webauthn4j-metadata reads each entry on its own, so that an entry it cannot read (a status newer than the
+ * library) is skipped and counted, rather than making the whole BLOB unusable.
  */
 public final class MetadataBlobReader {
 
+    /** Statuses after which a model's keys are not to be trusted (FIDO MDS3 §3.1.4). */
+    static final Set<String> UNTRUSTED_STATUSES = Set.of("REVOKED", "ATTESTATION_KEY_COMPROMISE",
+            "USER_VERIFICATION_BYPASS", "USER_KEY_REMOTE_COMPROMISE", "USER_KEY_PHYSICAL_COMPROMISE");
+    private static final int DNS_NAME = 2;
+
     private final ObjectConverter converter = new ObjectConverter();
     private final Set<TrustAnchor> roots;
+    private final String signer;
 
-    public MetadataBlobReader(Collection<X509Certificate> roots) {
+    /** @param signer the DNS name (or, without any, the common name) of the certificate that signs the BLOBs */
+    public MetadataBlobReader(Collection<X509Certificate> roots, String signer) {
         this.roots = roots.stream().map(root -> new TrustAnchor(root, null)).collect(Collectors.toUnmodifiableSet());
+        this.signer = Objects.requireNonNull(signer);
     }
 
     /** @throws MetadataException naming what is wrong with the BLOB */
@@ -60,6 +72,11 @@ public final class MetadataBlobReader {
         if (!jws.isValidSignature()) {
             throw new MetadataException("its signature does not verify with its x5c certificate");
         }
+        X509Certificate signing = (X509Certificate) jws.getHeader().getX5c().getCertificates().get(0);
+        if (!names(signing).contains(signer)) {
+            throw new MetadataException("it is signed by " + signing.getSubjectX500Principal().getName()
+                    + ", not by " + signer);
+        }
         try {
             PKIXParameters parameters = new PKIXParameters(roots);
             parameters.setRevocationEnabled(false);
@@ -68,7 +85,27 @@ public final class MetadataBlobReader {
         } catch (GeneralSecurityException e) {
             throw new MetadataException("its certificate chain does not lead to the metadata root: " + e.getMessage(), e);
         }
-        return payload(jws.getPayload());
+        try {
+            return payload(jws.getPayload());
+        } catch (RuntimeException e) {
+            throw new MetadataException("its payload cannot be read: " + e, e);
+        }
+    }
+
+    /** The DNS names of a certificate's subject alternative names, or its common names when it has none. */
+    private static Set<String> names(X509Certificate certificate) {
+        try {
+            Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
+            if (alternatives != null && alternatives.stream().anyMatch(name -> name.get(0).equals(DNS_NAME))) {
+                return alternatives.stream().filter(name -> name.get(0).equals(DNS_NAME))
+                        .map(name -> (String) name.get(1)).collect(Collectors.toSet());
+            }
+            return new LdapName(certificate.getSubjectX500Principal().getName()).getRdns().stream()
+                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN")).map(rdn -> rdn.getValue().toString())
+                    .collect(Collectors.toSet());
+        } catch (GeneralSecurityException | InvalidNameException e) {
+            throw new MetadataException("its signing certificate's names cannot be read", e);
+        }
     }
 
     private MetadataBlob payload(JsonNode payload) {
@@ -82,57 +119,39 @@ public final class MetadataBlobReader {
             throw new MetadataException("its nextUpdate is not a date", e);
         }
         Map<UUID, MetadataEntry> byAaguid = new HashMap<>();
-        Map<String, MetadataEntry> byKeyId = new HashMap<>();
         int skipped = 0;
         for (JsonNode node : payload.path("entries")) {
-            Optional<MetadataBLOBPayloadEntry> parsed = entry(node);
-            if (parsed.isEmpty() || parsed.get().getMetadataStatement() == null) {
+            if (!node.has("aaguid")) {
+                continue; // U2F and UAF models
+            }
+            try {
+                MetadataBLOBPayloadEntry entry = converter.getJsonMapper().treeToValue(node,
+                        MetadataBLOBPayloadEntry.class);
+                byAaguid.put(entry.getAaguid().getValue(), entry(entry));
+            } catch (RuntimeException e) {
                 skipped++;
-                continue;
-            }
-            MetadataEntry entry = entry(parsed.get());
-            if (parsed.get().getAaguid() != null) {
-                byAaguid.put(parsed.get().getAaguid().getValue(), entry);
-            }
-            List<String> keyIds = parsed.get().getAttestationCertificateKeyIdentifiers();
-            if (keyIds != null) {
-                keyIds.forEach(keyId -> byKeyId.put(keyId.toLowerCase(Locale.ROOT), entry));
             }
         }
-        return new MetadataBlob(payload.path("no").asInt(), nextUpdate, byAaguid, byKeyId, skipped);
-    }
-
-    private Optional<MetadataBLOBPayloadEntry> entry(JsonNode node) {
-        try {
-            return Optional.of(converter.getJsonMapper().treeToValue(node, MetadataBLOBPayloadEntry.class));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return new MetadataBlob(payload.path("no").asInt(), nextUpdate, byAaguid, skipped);
     }
 
     private static MetadataEntry entry(MetadataBLOBPayloadEntry entry) {
-        MetadataStatement statement = entry.getMetadataStatement();
-        List<StatusReport> reports = entry.getStatusReports() == null ? List.of() : entry.getStatusReports();
-        // Reports come oldest first; the latest by effective date wins, a later one in the list on equal dates.
-        Optional<StatusReport> latest = reports.stream().filter(report -> report.getStatus() != null)
-                .reduce((earlier, later) -> date(later).isBefore(date(earlier)) ? earlier : later);
-        Optional<CertificationLevel> certification = reports.stream().filter(report -> report.getStatus() != null)
+        MetadataStatement statement = Objects.requireNonNull(entry.getMetadataStatement(), "metadataStatement");
+        List<StatusReport> reports = Optional.ofNullable(entry.getStatusReports()).orElse(List.of()).stream()
+                .filter(report -> report != null && report.getStatus() != null).toList();
+        Optional<String> untrusted = reports.stream().map(report -> report.getStatus().getValue())
+                .filter(UNTRUSTED_STATUSES::contains).findFirst();
+        Optional<CertificationLevel> certification = reports.stream()
                 .map(report -> CertificationLevel.ofStatus(report.getStatus().getValue()))
                 .flatMap(Optional::stream).max(Comparator.naturalOrder());
-        List<KeyProtectionType> protection = statement.getKeyProtection() == null ? List.of()
-                : statement.getKeyProtection();
+        List<KeyProtectionType> protection = Optional.ofNullable(statement.getKeyProtection()).orElse(List.of());
         boolean hardware = !protection.contains(KeyProtectionType.SOFTWARE)
                 && !protection.contains(KeyProtectionType.SYNC_FABRIC)
                 && (protection.contains(KeyProtectionType.HARDWARE) || protection.contains(KeyProtectionType.SECURE_ELEMENT)
                 || protection.contains(KeyProtectionType.TEE));
-        return new MetadataEntry(statement.getDescription() == null ? "" : statement.getDescription(),
-                Optional.ofNullable(statement.getIcon()), statement.getAttestationRootCertificates() == null
-                ? List.of() : statement.getAttestationRootCertificates(), hardware,
-                latest.map(report -> report.getStatus().getValue()),
-                latest.map(StatusReport::getEffectiveDate), certification);
-    }
-
-    private static LocalDate date(StatusReport report) {
-        return report.getEffectiveDate() == null ? LocalDate.MIN : report.getEffectiveDate();
+        List<X509Certificate> roots = Optional.ofNullable(statement.getAttestationRootCertificates()).orElse(List.of())
+                .stream().filter(Objects::nonNull).toList();
+        return new MetadataEntry(Optional.ofNullable(statement.getDescription()).orElse(""),
+                Optional.ofNullable(statement.getIcon()), roots, hardware, untrusted, certification);
     }
 }

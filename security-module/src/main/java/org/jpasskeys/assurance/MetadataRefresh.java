@@ -23,7 +23,8 @@ import org.jpasskeys.audit.AuditLog;
 @ApplicationScoped
 public class MetadataRefresh {
 
-    static final long CHECK_MINUTES = 60;
+    /** Soon enough that a node which could not read the metadata at start-up is not unready for long. */
+    static final long CHECK_MINUTES = 10;
     private static final Logger LOG = Logger.getLogger(MetadataRefresh.class.getName());
     private static final String EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
 
@@ -65,21 +66,27 @@ public class MetadataRefresh {
     }
 
     private void refresh() {
+        int before = metadata.current().map(MetadataBlob::number).orElse(-1);
         try {
             MetadataBlob blob = metadata.refresh();
             lastRefusal.set(null);
-            String detail = "FIDO metadata BLOB no " + blob.number() + " in use: " + blob.size() + " authenticator "
-                    + "models, next update " + blob.nextUpdate() + (blob.skipped() == 0 ? ""
+            if (blob.number() == before) {
+                return;
+            }
+            String detail = "FIDO metadata BLOB no " + blob.number() + " in use: " + blob.byAaguid().size()
+                    + " authenticator models, next update " + blob.nextUpdate() + (blob.skipped() == 0 ? ""
                     : ", " + blob.skipped() + " entries unreadable and not trusted");
             LOG.info(() -> "jpasskeys: " + detail);
             audit.record(AuditEventType.METADATA_UPDATED, Optional.empty(), Optional.empty(), Optional.empty(), detail);
-        } catch (MetadataException e) {
-            lastRefusal.set(e.getMessage());
+        } catch (RuntimeException e) {
+            // Whatever went wrong, the next check runs: an exception would end the schedule.
+            String reason = e instanceof MetadataException ? e.getMessage() : "the metadata BLOB could not be read: " + e;
+            lastRefusal.set(reason);
             String kept = metadata.current().map(blob -> "; BLOB no " + blob.number() + " stays in use")
                     .orElse("; no metadata in use (passkeys.attestation.metadata-location)");
-            LOG.warning(() -> "jpasskeys: " + e.getMessage() + kept);
+            LOG.warning(() -> "jpasskeys: " + reason + kept);
             audit.record(AuditEventType.METADATA_REFUSED, Optional.empty(), Optional.empty(), Optional.empty(),
-                    e.getMessage() + kept);
+                    reason + kept);
         }
     }
 }

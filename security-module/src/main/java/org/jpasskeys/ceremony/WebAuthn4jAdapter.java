@@ -173,6 +173,11 @@ final class WebAuthn4jAdapter {
             throw translate(e, CeremonyException.invalidRequest(
                     "The authenticator's response could not be verified. Try again with another passkey provider."));
         }
+        if (parsed.data().getAttestationObject().getFormat().equals("fido-u2f")) {
+            // U2F signs neither the flags nor anything that could verify the user: its UV flag is the client's word.
+            throw new CeremonyException(CeremonyFailure.USER_VERIFICATION_REQUIRED, "A U2F security key cannot "
+                    + "verify you (PIN or biometrics). Use a passkey on your phone or computer, or a FIDO2 key.");
+        }
         AuthenticatorData<?> authenticatorData = parsed.data().getAttestationObject().getAuthenticatorData();
         AttestedCredentialData attested = authenticatorData.getAttestedCredentialData();
         // Caller's responsibility: rawId must name the credential that the authenticator attested.
@@ -186,7 +191,7 @@ final class WebAuthn4jAdapter {
                 objectConverter.getCborConverter().writeValueAsBytes(attested.getCOSEKey()),
                 authenticatorData.getSignCount(), authenticatorData.isFlagUV(), authenticatorData.isFlagBE(),
                 authenticatorData.isFlagBS(), aaguid.getValue(), trust.judge(attestationObject.getFormat(),
-                        attestationObject.getAttestationStatement(), aaguid, now));
+                        attestationObject.getAttestationStatement(), aaguid.getValue(), now));
     }
 
     /**

@@ -24,23 +24,33 @@ import org.jpasskeys.assurance.AuthenticatorPolicy;
  * @param metadataLocation {@code passkeys.attestation.metadata-location}: the FIDO MDS3 BLOB, a file or a URL
  * @param metadataRoots    {@code passkeys.attestation.metadata-root}: what the BLOB's signature chain must lead to;
  *                         by default the FIDO Metadata Service's root, shipped with the module
+ * @param metadataSigner   {@code passkeys.attestation.metadata-signer}: the name the BLOB's signing certificate
+ *                         carries (its DNS name): {@code mds.fidoalliance.org}, as the root certifies others too
  * @param statusAccepted   {@code passkeys.attestation.status-accepted}: models (AAGUIDs) whose reported compromise
  *                         or revocation an administrator judged and accepts: their passkeys keep working
  * @param defaultPolicy    {@code passkeys.policy.default.*}: for every account
  * @param groupPolicies    {@code passkeys.policy.<name>.*}: for the members of their groups, in addition
  */
 public record AssuranceConfig(List<X509Certificate> trustAnchors, Optional<String> metadataLocation,
-                              List<X509Certificate> metadataRoots, Set<UUID> statusAccepted,
+                              List<X509Certificate> metadataRoots, String metadataSigner, Set<UUID> statusAccepted,
                               AuthenticatorPolicy defaultPolicy,
                               List<AuthenticatorPolicy> groupPolicies) {
 
     /** The FIDO Metadata Service's root (GlobalSign Root CA - R3). */
     static final String FIDO_MDS_ROOT = "/org/jpasskeys/assurance/fido-mds-root.pem";
+    /** The name on the FIDO Metadata Service's signing certificate. */
+    public static final String FIDO_MDS_SIGNER = "mds.fidoalliance.org";
 
     public AssuranceConfig {
         trustAnchors = List.copyOf(trustAnchors);
         Objects.requireNonNull(metadataLocation, "passkeys.attestation.metadata-location");
         metadataRoots = List.copyOf(metadataRoots);
+        Objects.requireNonNull(metadataSigner, "passkeys.attestation.metadata-signer");
+        if (metadataLocation.filter(location -> location.contains("://") && !location.startsWith("https://"))
+                .isPresent()) {
+            throw new IllegalArgumentException("passkeys.attestation.metadata-location must be a file or an https:// "
+                    + "URL, not " + metadataLocation.get());
+        }
         statusAccepted = Set.copyOf(statusAccepted);
         Objects.requireNonNull(defaultPolicy, "passkeys.policy.default");
         groupPolicies = List.copyOf(groupPolicies);
@@ -66,7 +76,7 @@ public record AssuranceConfig(List<X509Certificate> trustAnchors, Optional<Strin
 
     /** No anchors, no metadata; every authenticator allowed. */
     public static AssuranceConfig permissive() {
-        return new AssuranceConfig(List.of(), Optional.empty(), fidoMetadataRoot(), Set.of(),
+        return new AssuranceConfig(List.of(), Optional.empty(), fidoMetadataRoot(), FIDO_MDS_SIGNER, Set.of(),
                 AuthenticatorPolicy.permissive("default", Set.of()), List.of());
     }
 

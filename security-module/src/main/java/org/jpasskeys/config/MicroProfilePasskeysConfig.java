@@ -32,8 +32,12 @@ import org.jpasskeys.assurance.CertificationLevel;
 public class MicroProfilePasskeysConfig {
 
     private static final Logger LOG = Logger.getLogger(MicroProfilePasskeysConfig.class.getName());
-    private static final Pattern POLICY_GROUPS = Pattern.compile("passkeys\\.policy\\.([^.]+)\\.groups");
+    private static final Pattern POLICY_KEY = Pattern.compile("passkeys\\.policy\\.([^.]+)\\.(.+)");
     private static final Pattern POLICY_GROUPS_VARIABLE = Pattern.compile("PASSKEYS_POLICY_([A-Z0-9]+)_GROUPS");
+    private static final Pattern POLICY_NAME = Pattern.compile("[a-z0-9]+");
+    /** With {@code .} and {@code -} alike: some implementations list environment variables with dots for both. */
+    private static final Set<String> POLICY_SETTINGS = Set.of("groups", "attestation", "aaguids-allow", "aaguids-deny",
+            "device-bound", "min-certification");
 
     @Produces
     @Singleton
@@ -104,17 +108,28 @@ public class MicroProfilePasskeysConfig {
                         .filter(location -> !location.isEmpty()),
                 metadataRoots.isEmpty() ? AssuranceConfig.fidoMetadataRoot()
                         : AssuranceConfig.readCertificates(metadataRoots, "passkeys.attestation.metadata-root"),
+                string(source, "passkeys.attestation.metadata-signer", AssuranceConfig.FIDO_MDS_SIGNER),
                 value(source, "passkeys.attestation.status-accepted", MicroProfilePasskeysConfig::aaguids, Set.of()),
                 policy(source, "default", Set.of()), groupPolicies);
     }
 
-    /** The names of {@code passkeys.policy.<name>.groups}, also when set as {@code PASSKEYS_POLICY_<NAME>_GROUPS}. */
+    /**
+     * The names of the policies {@code passkeys.policy.<name>.*} (also {@code PASSKEYS_POLICY_<NAME>_GROUPS}); names
+     * are lower-case letters and digits, so that environment variables map back to one name. A key that names no
+     * setting stops the start, so that a misspelt one never leaves a policy unenforced.
+     */
     private static Set<String> policyNames(Config source) {
         Set<String> names = new TreeSet<>();
         for (String key : source.getPropertyNames()) {
-            Matcher dotted = POLICY_GROUPS.matcher(key);
+            Matcher dotted = POLICY_KEY.matcher(key);
             Matcher environment = POLICY_GROUPS_VARIABLE.matcher(key);
             if (dotted.matches()) {
+                if (!POLICY_NAME.matcher(dotted.group(1)).matches()
+                        || !POLICY_SETTINGS.contains(dotted.group(2).replace('.', '-'))) {
+                    throw new IllegalArgumentException(key + " is not a policy setting: a policy, named with "
+                            + "lower-case letters and digits, has groups, attestation, aaguids.allow, aaguids.deny, "
+                            + "device-bound and min-certification");
+                }
                 names.add(dotted.group(1));
             } else if (environment.matches()) {
                 names.add(environment.group(1).toLowerCase(Locale.ROOT));

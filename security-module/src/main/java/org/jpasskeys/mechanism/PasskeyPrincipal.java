@@ -110,11 +110,10 @@ public final class PasskeyPrincipal extends CallerPrincipal {
 
     /** The NIST assurance level as a number: 3 after an attested hardware passkey, 2 after another, 1 after a password. */
     public int aal() {
-        return switch (acr) {
-            case "aal3" -> PasskeyAssurance.AAL3.aal();
-            case "aal2" -> PasskeyAssurance.AAL2.aal();
-            default -> SignInMethod.PASSWORD_AAL;
-        };
+        if (PasskeyAssurance.AAL3.acr().equals(acr)) {
+            return PasskeyAssurance.AAL3.aal();
+        }
+        return PasskeyAssurance.AAL2.acr().equals(acr) ? PasskeyAssurance.AAL2.aal() : SignInMethod.PASSWORD_AAL;
     }
 
     /** How the caller signed in: {@code passkey} or {@code password}. */

@@ -154,7 +154,8 @@ public class PasskeysBeans {
     AuthenticatorMetadata authenticatorMetadata(PasskeysConfig config) {
         AssuranceConfig assurance = config.assurance();
         return assurance.metadataLocation()
-                .map(location -> AuthenticatorMetadata.from(location, new MetadataBlobReader(assurance.metadataRoots()),
+                .map(location -> AuthenticatorMetadata.from(location, new MetadataBlobReader(assurance.metadataRoots(),
+                        assurance.metadataSigner()),
                         CLOCK))
                 .orElseGet(AuthenticatorMetadata::none);
     }

@@ -49,8 +49,8 @@ public class RequireAssuranceFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_user_authentication\", acr_values=\"aal"
-                + required + "\"");
+        response.setHeader("WWW-Authenticate", caller.isEmpty() ? "Bearer" : "Bearer error=\"insufficient_user_"
+                + "authentication\", acr_values=\"aal" + required + "\"");
         HttpExchange.writeProblem(response, caller.isEmpty()
                 ? Problem.unauthenticated("Sign in with a passkey, or send a Bearer access token.")
                 : Problem.of(new CeremonyException(CeremonyFailure.REAUTHENTICATION_REQUIRED, required == 3

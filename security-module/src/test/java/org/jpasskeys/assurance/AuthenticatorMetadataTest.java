@@ -24,7 +24,7 @@ class AuthenticatorMetadataTest {
     void theBlobOfTheFileIsInUseUntilItsNextUpdate(@TempDir Path directory) throws Exception {
         Path file = Files.writeString(directory.resolve("blob.jwt"), mds.blob(7, LocalDate.parse("2026-07-01")));
         AuthenticatorMetadata metadata = AuthenticatorMetadata.from(file.toString(),
-                new MetadataBlobReader(List.of(mds.root())), clock);
+                new MetadataBlobReader(List.of(mds.root()), TestMetadataService.SIGNER), clock);
         assertThat(metadata.due()).as("nothing read yet").isTrue();
 
         metadata.refresh();
@@ -39,7 +39,7 @@ class AuthenticatorMetadataTest {
     void aRefusedOrOlderBlobNeverReplacesTheOneInUse(@TempDir Path directory) throws Exception {
         Path file = Files.writeString(directory.resolve("blob.jwt"), mds.blob(7, LocalDate.parse("2026-07-01")));
         AuthenticatorMetadata metadata = AuthenticatorMetadata.from(file.toString(),
-                new MetadataBlobReader(List.of(mds.root())), clock);
+                new MetadataBlobReader(List.of(mds.root()), TestMetadataService.SIGNER), clock);
         metadata.refresh();
 
         Files.writeString(file, new TestMetadataService().blob(8, LocalDate.parse("2026-08-01")));
@@ -53,12 +53,26 @@ class AuthenticatorMetadataTest {
         assertThatThrownBy(metadata::refresh).hasMessageContaining("signature");
         Files.writeString(file, mds.blob(6, LocalDate.parse("2026-08-01")));
         assertThatThrownBy(metadata::refresh).hasMessageContaining("lower than that of the one in use (7)");
+        Files.writeString(file, mds.blob(10, LocalDate.parse("2026-04-30")));
+        assertThatThrownBy(metadata::refresh).as("two updates missed").hasMessageContaining("was due on 2026-04-30");
         Files.delete(file);
         assertThatThrownBy(metadata::refresh).hasMessageContaining("cannot read");
 
         assertThat(metadata.current().orElseThrow().number()).isEqualTo(7);
         Files.writeString(file, mds.blob(8, LocalDate.parse("2026-08-01")));
         assertThat(metadata.refresh().number()).isEqualTo(8);
+    }
+
+    @Test
+    void theSameBlobReadAgainIsNoRefusal(@TempDir Path directory) throws Exception {
+        Path file = Files.writeString(directory.resolve("blob.jwt"), mds.blob(7, LocalDate.parse("2026-07-01")));
+        AuthenticatorMetadata metadata = AuthenticatorMetadata.from(file.toString(),
+                new MetadataBlobReader(List.of(mds.root()), TestMetadataService.SIGNER), clock);
+        MetadataBlob first = metadata.refresh();
+        clock.advance(java.time.Duration.ofDays(30));
+
+        assertThat(metadata.due()).isTrue();
+        assertThat(metadata.refresh()).as("not published yet").isSameAs(first);
     }
 
     @Test

@@ -23,7 +23,7 @@ class MetadataBlobReaderTest {
 
     private final TestMetadataService mds = new TestMetadataService();
     private final AttestationCa maker = AttestationCa.create("Key Maker");
-    private final MetadataBlobReader reader = new MetadataBlobReader(List.of(mds.root()));
+    private final MetadataBlobReader reader = new MetadataBlobReader(List.of(mds.root()), TestMetadataService.SIGNER);
 
     @Test
     void aSignedBlobIsReadWithWhatEachModelNeeds() {
@@ -41,7 +41,6 @@ class MetadataBlobReaderTest {
         assertThat(key.icon()).contains("data:image/png;base64,iVBORw0KGgo=");
         assertThat(key.roots()).containsExactly(maker.root());
         assertThat(key.hardware()).isTrue();
-        assertThat(key.latestStatus()).contains("UPDATE_AVAILABLE");
         assertThat(key.certification()).contains(CertificationLevel.FIDO_CERTIFIED_L2);
         assertThat(key.untrustedStatus()).isEmpty();
         MetadataEntry phone = blob.find(PHONE).orElseThrow();
@@ -50,7 +49,7 @@ class MetadataBlobReaderTest {
     }
 
     @Test
-    void theLatestReportDecidesAndACompromiseIsUntrusted() {
+    void aModelEverReportedCompromisedStaysUntrustedWhateverCameLater() {
         MetadataBlob blob = reader.read(mds.blob(1, LocalDate.parse("2026-07-01"),
                 TestMetadataService.entry(SECURITY_KEY, "Key", maker.root(), List.of("hardware"),
                         "FIDO_CERTIFIED_L1", "2024-01-10", "ATTESTATION_KEY_COMPROMISE", "2025-03-01"),
@@ -58,7 +57,8 @@ class MetadataBlobReaderTest {
                         "USER_VERIFICATION_BYPASS", "2024-01-10", "FIDO_CERTIFIED_L1", "2025-03-01")), NOW);
 
         assertThat(blob.find(SECURITY_KEY).orElseThrow().untrustedStatus()).contains("ATTESTATION_KEY_COMPROMISE");
-        assertThat(blob.find(PHONE).orElseThrow().untrustedStatus()).as("recertified since").isEmpty();
+        assertThat(blob.find(PHONE).orElseThrow().untrustedStatus()).as("a later firmware's certification")
+                .contains("USER_VERIFICATION_BYPASS");
     }
 
     @Test
@@ -86,12 +86,20 @@ class MetadataBlobReaderTest {
     @Test
     void aBlobNotSignedUnderTheMetadataRootIsRefused() {
         TestMetadataService impostor = new TestMetadataService();
-        MetadataBlobReader fido = new MetadataBlobReader(AssuranceConfig.fidoMetadataRoot());
+        MetadataBlobReader fido = new MetadataBlobReader(AssuranceConfig.fidoMetadataRoot(), TestMetadataService.SIGNER);
 
         assertThatThrownBy(() -> reader.read(impostor.blob(4, LocalDate.parse("2026-07-01")), NOW))
                 .isInstanceOf(MetadataException.class).hasMessageContaining("metadata root");
         assertThatThrownBy(() -> fido.read(mds.blob(4, LocalDate.parse("2026-07-01")), NOW))
                 .isInstanceOf(MetadataException.class).hasMessageContaining("metadata root");
+    }
+
+    @Test
+    void aBlobSignedUnderTheRootByAnotherNameIsRefused() {
+        mds.signAs("www.example.com");
+
+        assertThatThrownBy(() -> reader.read(mds.blob(4, LocalDate.parse("2026-07-01")), NOW))
+                .isInstanceOf(MetadataException.class).hasMessageContaining("not by " + TestMetadataService.SIGNER);
     }
 
     @Test

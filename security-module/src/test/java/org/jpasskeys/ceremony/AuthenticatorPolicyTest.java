@@ -31,8 +31,8 @@ class AuthenticatorPolicyTest {
     private final Set<String> admins = new HashSet<>();
 
     private CeremonyFixture relyingParty(AuthenticatorPolicy defaultPolicy, AuthenticatorPolicy... groupPolicies) {
-        return new CeremonyFixture(new AssuranceConfig(List.of(maker.root()), Optional.empty(), List.of(), Set.of(), defaultPolicy,
-                List.of(groupPolicies)),
+        return new CeremonyFixture(new AssuranceConfig(List.of(maker.root()), Optional.empty(), List.of(),
+                AssuranceConfig.FIDO_MDS_SIGNER, Set.of(), defaultPolicy, List.of(groupPolicies)),
                 username -> admins.contains(username) ? Set.of("admin") : Set.of());
     }
 
@@ -96,18 +96,24 @@ class AuthenticatorPolicyTest {
     }
 
     @Test
-    void anAllowListAdmitsOnlyAttestedModelsOnItAndADenyListRefusesItsModels() {
+    void anAllowListAdmitsOnlyModelsOnItThatTheAttestationVouchesForAndADenyListRefusesItsModels() {
         CeremonyFixture rp = relyingParty(new AuthenticatorPolicy("default", Set.of(), false, Set.of(SECURITY_KEY),
                 Set.of(), false, Optional.empty()));
+        AttestationCa.Attester namingTheModel = maker.attester("Key Maker FIDO2 Key", SECURITY_KEY);
 
         CeremonyException claimed = rp.expectFailure(CeremonyFailure.AUTHENTICATOR_NOT_ALLOWED,
                 () -> rp.finish(rp.signUpAnswer(securityKey(), "alice").format("packed")));
-        rp.expectFailure(CeremonyFailure.AUTHENTICATOR_NOT_ALLOWED, () -> rp.finish(rp.signUpAnswer(
-                SoftwareAuthenticator.es256().withAaguid(OTHER_MODEL), "alice").attestedBy(keyMakersBatch)));
-        rp.finish(rp.signUpAnswer(securityKey(), "alice").attestedBy(keyMakersBatch));
+        CeremonyException unnamed = rp.expectFailure(CeremonyFailure.AUTHENTICATOR_NOT_ALLOWED,
+                () -> rp.finish(rp.signUpAnswer(securityKey(), "alice").attestedBy(keyMakersBatch)));
+        rp.expectFailure(CeremonyFailure.INVALID_REQUEST, () -> rp.finish(rp.signUpAnswer(
+                SoftwareAuthenticator.es256().withAaguid(OTHER_MODEL), "alice").attestedBy(namingTheModel)));
+        RegistrationResult admitted = rp.finish(rp.signUpAnswer(securityKey(), "alice").attestedBy(namingTheModel));
 
         assertThat(claimed.detail()).as("an unattested AAGUID is only a claim")
                 .contains("hardware security key from the approved list");
+        assertThat(unnamed.auditReason()).as("a trusted chain whose certificate does not name the model")
+                .contains("verified to");
+        assertThat(admitted.credential().attestation().modelVerified()).isTrue();
         assertThat(rp.accounts.credentialCount()).isOne();
 
         CeremonyFixture denying = relyingParty(new AuthenticatorPolicy("default", Set.of(), false, Set.of(),
@@ -155,12 +161,12 @@ class AuthenticatorPolicyTest {
 
     @Test
     void aPolicyThatNeedsAttestationWithoutAnyTrustAnchorStopsTheStart() {
-        assertThatThrownBy(() -> new AssuranceConfig(List.of(), Optional.empty(), List.of(), Set.of(), anyAuthenticator(), List.of(
-                new AuthenticatorPolicy("operators", Set.of("admin"), true, Set.of(), Set.of(), false, Optional.empty()))))
+        assertThatThrownBy(() -> new AssuranceConfig(List.of(), Optional.empty(), List.of(),
+                AssuranceConfig.FIDO_MDS_SIGNER, Set.of(), anyAuthenticator(), List.of(new AuthenticatorPolicy("operators", Set.of("admin"), true, Set.of(), Set.of(), false, Optional.empty()))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("passkeys.attestation.trust-anchors");
-        assertThatThrownBy(() -> new AssuranceConfig(List.of(), Optional.empty(), List.of(), Set.of(), anyAuthenticator(), List.of(
-                AuthenticatorPolicy.permissive("operators", Set.of()))))
+        assertThatThrownBy(() -> new AssuranceConfig(List.of(), Optional.empty(), List.of(),
+                AssuranceConfig.FIDO_MDS_SIGNER, Set.of(), anyAuthenticator(), List.of(AuthenticatorPolicy.permissive("operators", Set.of()))))
                 .hasMessageContaining("passkeys.policy.operators.groups");
     }
 

@@ -48,7 +48,7 @@ class MetadataPolicyTest {
         blobFile = directory.resolve("blob.jwt");
         write(1, entries);
         AuthenticatorMetadata metadata = AuthenticatorMetadata.from(blobFile.toString(),
-                new MetadataBlobReader(List.of(mds.root())), java.time.Clock.systemUTC());
+                new MetadataBlobReader(List.of(mds.root()), TestMetadataService.SIGNER), java.time.Clock.systemUTC());
         metadata.refresh();
         return metadata;
     }
@@ -73,7 +73,8 @@ class MetadataPolicyTest {
                                          Set<UUID> statusAccepted) {
         return new CeremonyFixture(CeremonyFixture.RP_ID, Set.of(CeremonyFixture.ORIGIN),
                 java.time.Instant.parse("2026-01-01T00:00:00Z"), new AssuranceConfig(List.of(),
-                Optional.of(blobFile.toString()), List.of(mds.root()), statusAccepted, policy, List.of()),
+                Optional.of(blobFile.toString()), List.of(mds.root()), TestMetadataService.SIGNER, statusAccepted, policy,
+                List.of()),
                 AccountGroups.NONE, metadata);
     }
 

@@ -212,7 +212,8 @@ class RecordedAttestationTest {
 
     private static CeremonyFixture relyingParty(Recorded recorded, List<X509Certificate> anchors,
                                                 boolean attestationRequired) {
-        AssuranceConfig assurance = new AssuranceConfig(anchors, Optional.empty(), List.of(), Set.of(), new AuthenticatorPolicy("default", Set.of(),
+        AssuranceConfig assurance = new AssuranceConfig(anchors, Optional.empty(), List.of(),
+                AssuranceConfig.FIDO_MDS_SIGNER, Set.of(), new AuthenticatorPolicy("default", Set.of(),
                 attestationRequired, Set.of(), Set.of(), false, Optional.empty()), List.of());
         return new CeremonyFixture(recorded.json().getString("rpId"), Set.of(recorded.json().getString("origin")),
                 recorded.validAt(), assurance, AccountGroups.NONE, AuthenticatorMetadata.none());

@@ -115,7 +115,8 @@ class MicroProfilePasskeysConfigTest {
         UUID banned = UUID.randomUUID();
 
         AssuranceConfig read = MicroProfilePasskeysConfig.read(new SmallRyeConfigBuilder().withSources(
-                new EnvConfigSource(Map.of("PASSKEYS_POLICY_TRADERS_GROUPS", "trading"), 300),
+                new EnvConfigSource(Map.of("PASSKEYS_POLICY_TRADERS_GROUPS", "trading",
+                        "PASSKEYS_POLICY_TRADERS_DEVICE_BOUND", "true"), 300),
                 new PropertiesConfigSource(Map.of(
                 "passkeys.attestation.trust-anchors", roots.toString(),
                 "passkeys.policy.default.aaguids.deny", banned.toString(),
@@ -130,7 +131,8 @@ class MicroProfilePasskeysConfigTest {
         assertThat(read.groupPolicies()).containsExactly(
                 new AuthenticatorPolicy("operators", Set.of("admin", "oncall"), true, Set.of(key, banned), Set.of(),
                         true, Optional.empty()),
-                AuthenticatorPolicy.permissive("traders", Set.of("trading")));
+                new AuthenticatorPolicy("traders", Set.of("trading"), false, Set.of(), Set.of(), true,
+                        Optional.empty()));
     }
 
     @Test
@@ -147,6 +149,17 @@ class MicroProfilePasskeysConfigTest {
         assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
                 "passkeys.policy.ops.groups", "admin", "passkeys.policy.ops.attestation", "required"))))
                 .as("nothing to verify attestation to").hasMessageContaining("passkeys.attestation.trust-anchors");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.policy.ops.groups", "admin", "passkeys.policy.ops.device-boud", "true"))))
+                .as("a misspelt setting").hasMessageContaining("passkeys.policy.ops.device-boud");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.policy.ops.device-bound", "true"))))
+                .as("a policy for nobody").hasMessageContaining("passkeys.policy.ops.groups");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.policy.desk-ops.groups", "admin")))).hasMessageContaining("lower-case letters and digits");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.attestation.metadata-location", "http://mds3.fidoalliance.org/"))))
+                .hasMessageContaining("https://");
     }
 
     private static Config config(Map<String, String> properties) {

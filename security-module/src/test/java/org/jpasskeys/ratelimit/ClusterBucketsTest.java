@@ -154,7 +154,7 @@ class ClusterBucketsTest {
     }
 
     @Test
-    void aKeyOtherNodesKeepChangingFirstIsRefusedAfterItsAttemptsInsteadOfRetryingForever() {
+    void aKeyOtherNodesKeepChangingFirstIsRefusedAfterItsAttemptsInsteadOfRetryingForever() throws Exception {
         AtomicInteger swaps = new AtomicInteger();
         Map<String, String> values = new ConcurrentHashMap<>();
         AtomicValues alwaysBeaten = new AtomicValues() {
@@ -182,5 +182,16 @@ class ClusterBucketsTest {
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isEqualTo(1);
         assertThat(swaps.get()).isBetween(2, ClusterBuckets.MAX_ATTEMPTS);
+
+        // Requests that waited for that swap share its failure (wrapped by Bucket4j's batching): refused as well.
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<RateLimitDecision>> waiting = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            waiting.add(clients.submit(() -> limiter.tryAcquire("192.0.2.9")));
+        }
+        for (Future<RateLimitDecision> decision : waiting) {
+            assertThat(decision.get().allowed()).isFalse();
+        }
+        clients.shutdown();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -12,8 +13,11 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -63,14 +67,28 @@ public final class AttestationCa {
         return pem.toString();
     }
 
-    /** A batch attestation key and its certificate for authenticators of {@code model}. */
+    /** A batch attestation key and its certificate for authenticators of {@code model}, not naming the AAGUID. */
     public Attester attester(String model) {
+        return attester(model, null);
+    }
+
+    /** The same, its certificate naming the model's AAGUID in FIDO's extension (id-fido-gen-ce-aaguid). */
+    public Attester attester(String model, UUID aaguid) {
         KeyPair key = p256();
         X500Name subject = new X500Name("C=SE, O=jpasskeys tests, OU=Authenticator Attestation, CN=" + model);
-        X509Certificate certificate = sign(new JcaX509v3CertificateBuilder(
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 X500Name.getInstance(root.getSubjectX500Principal().getEncoded()), serial(), Date.from(NOT_BEFORE),
-                Date.from(NOT_AFTER), subject, key.getPublic()), false, rootKey.getPrivate());
-        return new Attester(key, certificate);
+                Date.from(NOT_AFTER), subject, key.getPublic());
+        if (aaguid != null) {
+            try {
+                builder.addExtension(new ASN1ObjectIdentifier("1.3.6.1.4.1.45724.1.1.4"), false, new DEROctetString(
+                        ByteBuffer.allocate(16).putLong(aaguid.getMostSignificantBits())
+                                .putLong(aaguid.getLeastSignificantBits()).array()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Attester(key, sign(builder, false, rootKey.getPrivate()));
     }
 
     /**

@@ -23,8 +23,11 @@ public final class TestMetadataService {
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Encoder B64 = Base64.getEncoder();
 
+    /** The name on the service's signing certificate ({@code passkeys.attestation.metadata-signer}). */
+    public static final String SIGNER = "mds.jpasskeys.test";
+
     private final AttestationCa ca = AttestationCa.create("Test Metadata Service");
-    private final AttestationCa.Attester signer = ca.attester("Test Metadata Signer");
+    private AttestationCa.Attester signer = ca.attester(SIGNER);
 
     /** What a relying party configures as {@code passkeys.attestation.metadata-root}. */
     public X509Certificate root() {
@@ -33,6 +36,11 @@ public final class TestMetadataService {
 
     public String rootPem() {
         return ca.rootPem();
+    }
+
+    /** From now on, signs with a certificate of its root that names someone else. */
+    public void signAs(String name) {
+        signer = ca.attester(name);
     }
 
     /** A signed BLOB with these entries ({@link #entry}). */

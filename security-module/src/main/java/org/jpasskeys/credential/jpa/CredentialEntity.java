@@ -28,7 +28,7 @@ class CredentialEntity {
     /** The columns of this table that {@link HotPath} selects, in the order {@link #read} reads them. */
     static final String COLUMNS = "credential_id, user_id, public_key_cose, sign_count, uv_initialized, "
             + "backup_eligible, backed_up, transports, aaguid, attestation_format, attestation_type, attestation_root, "
-            + "authenticator_model, hardware_key, name, created_at, last_used_at, user_agent";
+            + "authenticator_model, hardware_key, model_verified, name, created_at, last_used_at, user_agent";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -76,6 +76,9 @@ class CredentialEntity {
     @Column(name = "hardware_key", nullable = false)
     boolean hardwareKey;
 
+    @Column(name = "model_verified", nullable = false)
+    boolean modelVerified;
+
     @Column(name = "name", nullable = false, length = 64)
     String name;
 
@@ -104,6 +107,7 @@ class CredentialEntity {
         entity.attestationRoot = credential.attestation().trustRoot().orElse(null);
         entity.authenticatorModel = credential.attestation().model().orElse(null);
         entity.hardwareKey = credential.attestation().hardware();
+        entity.modelVerified = credential.attestation().modelVerified();
         entity.name = credential.name();
         entity.createdAt = credential.createdAt();
         entity.lastUsedAt = credential.lastUsedAt().orElse(null);
@@ -114,20 +118,21 @@ class CredentialEntity {
     StoredCredential toCredential() {
         return toCredential(credentialId, userId, publicKeyCose, signCount, uvInitialized, backupEligible, backedUp,
                 transports, aaguid, attestation(attestationFormat, attestationType, attestationRoot, authenticatorModel,
-                        hardwareKey), name, createdAt, lastUsedAt, userAgent);
+                        hardwareKey, modelVerified), name, createdAt, lastUsedAt, userAgent);
     }
 
     static StoredCredential read(ResultSet row) throws SQLException {
         return toCredential(row.getString(1), row.getString(2), row.getBytes(3), row.getLong(4), row.getBoolean(5),
                 row.getBoolean(6), row.getBoolean(7), row.getString(8), row.getObject(9, UUID.class),
                 attestation(row.getString(10), row.getString(11), row.getString(12), row.getString(13),
-                        row.getBoolean(14)), row.getString(15),
-                HotPath.instant(row, 16), HotPath.instant(row, 17), row.getString(18));
+                        row.getBoolean(14), row.getBoolean(15)), row.getString(16),
+                HotPath.instant(row, 17), HotPath.instant(row, 18), row.getString(19));
     }
 
-    private static Attestation attestation(String format, String type, String root, String model, boolean hardware) {
+    private static Attestation attestation(String format, String type, String root, String model, boolean hardware,
+                                           boolean modelVerified) {
         return new Attestation(format, Optional.ofNullable(type).map(AttestationType::ofCode), Optional.ofNullable(root),
-                Optional.ofNullable(model), hardware);
+                Optional.ofNullable(model), hardware, modelVerified);
     }
 
     private static StoredCredential toCredential(String credentialId, String userId, byte[] publicKeyCose,
