@@ -115,12 +115,14 @@ ALTER TABLE jp_token_key ALTER COLUMN signs_from SET NOT NULL;
 
 --changeset jpasskeys:10-attestation
 -- What each passkey's attestation proved: its type, the trust anchor its certificate chain was verified to (none
--- when it was not), the model as the FIDO metadata that vouched for it names it, whether that shows a key kept in
--- hardware, and whether the model (AAGUID) was vouched for or only claimed. The type is unknown (NULL) for passkeys
--- registered before, except those without attestation.
+-- when it was not), the model as the FIDO metadata that vouched for it names it, and whether that shows a key kept
+-- in hardware. The type is unknown (NULL) for passkeys registered before, except those without attestation.
 ALTER TABLE jp_credential ADD COLUMN attestation_type VARCHAR(8);
 ALTER TABLE jp_credential ADD COLUMN attestation_root VARCHAR(512);
 ALTER TABLE jp_credential ADD COLUMN authenticator_model VARCHAR(200);
 ALTER TABLE jp_credential ADD COLUMN hardware_key BOOLEAN DEFAULT FALSE NOT NULL;
-ALTER TABLE jp_credential ADD COLUMN model_verified BOOLEAN DEFAULT FALSE NOT NULL;
 UPDATE jp_credential SET attestation_type = 'none' WHERE attestation_format = 'none';
+
+--changeset jpasskeys:11-model-verified
+-- Whether the attestation vouched for the passkey's model (AAGUID), or the authenticator only claimed it.
+ALTER TABLE jp_credential ADD COLUMN model_verified BOOLEAN DEFAULT FALSE NOT NULL;
