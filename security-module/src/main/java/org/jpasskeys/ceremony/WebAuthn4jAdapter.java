@@ -1,5 +1,6 @@
 package org.jpasskeys.ceremony;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.webauthn4j.WebAuthnManager;
+import com.webauthn4j.converter.AuthenticatorDataConverter;
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.credential.CredentialRecord;
 import com.webauthn4j.credential.CredentialRecordImpl;
@@ -36,6 +38,10 @@ import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.client.CollectedClientData;
 import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
+import com.webauthn4j.data.extension.authenticator.AuthenticationExtensionAuthenticatorOutput;
+import com.webauthn4j.data.extension.authenticator.AuthenticationExtensionsAuthenticatorOutputs;
+import com.webauthn4j.data.extension.client.AuthenticationExtensionClientOutput;
+import com.webauthn4j.data.extension.client.AuthenticationExtensionsClientOutputs;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.attestation.statement.androidkey.AndroidKeyAttestationStatementVerifier;
 import com.webauthn4j.verifier.attestation.statement.androidsafetynet.AndroidSafetyNetAttestationStatementVerifier;
@@ -59,6 +65,7 @@ import com.webauthn4j.verifier.exception.UserNotVerifiedException;
 import com.webauthn4j.verifier.exception.VerificationException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.dataformat.cbor.CBORMapper;
 import org.jpasskeys.assurance.Attestation;
 import org.jpasskeys.assurance.AttestationTrust;
@@ -77,6 +84,8 @@ final class WebAuthn4jAdapter {
 
     /** ES256, EdDSA and RS256, in that order of preference. */
     static final List<Integer> ALGORITHMS = List.of(-7, -8, -257);
+    private static final int RP_ID_HASH = 32;
+    private static final int FIXED_AUTHENTICATOR_DATA = RP_ID_HASH + 1 + 4;
 
     private static final List<PublicKeyCredentialParameters> CREDENTIAL_PARAMETERS = ALGORITHMS.stream()
             .map(alg -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY,
@@ -96,6 +105,15 @@ final class WebAuthn4jAdapter {
                     new AppleAnonymousAttestationStatementVerifier()),
             new NullCertPathTrustworthinessVerifier(), new DefaultSelfAttestationTrustworthinessVerifier(),
             objectConverter);
+    private final AuthenticatorDataConverter authenticatorDataConverter =
+            new AuthenticatorDataConverter(objectConverter);
+    // webauthn4j gives every response without extensions a new ObjectConverter, and decodes the empty extensions
+    // again for each verification: most sign-ins have none, so they share these, decoded once.
+    private final AuthenticationExtensionsAuthenticatorOutputs<AuthenticationExtensionAuthenticatorOutput>
+            noAuthenticatorExtensions = decoded(new AuthenticationExtensionsAuthenticatorOutputs<>(
+                    JsonNodeFactory.instance.objectNode(), objectConverter));
+    private final AuthenticationExtensionsClientOutputs<AuthenticationExtensionClientOutput> noClientExtensions =
+            decoded(new AuthenticationExtensionsClientOutputs<>(JsonNodeFactory.instance.objectNode(), objectConverter));
     private final String rpId;
     private final AttestationTrust trust;
     private final CredentialRecord decoy;
@@ -145,19 +163,40 @@ final class WebAuthn4jAdapter {
     }
 
     ParsedAssertion parseAssertion(AuthenticationResponse response) {
-        AuthenticationRequest request = new AuthenticationRequest(response.credentialId(),
-                response.userHandle().orElse(null), response.authenticatorData(),
-                withoutByteOrderMark(response.clientDataJSON()), response.clientExtensionsJSON().orElse(null),
-                response.signature());
-        AuthenticationData parsed = parse(() -> manager.parse(request));
-        if (parsed.getAuthenticatorData() == null || parsed.getCollectedClientData() == null) {
+        if (response.authenticatorData() == null) {
             throw CeremonyException.invalidRequest("authenticatorData and clientDataJSON are required");
         }
+        AuthenticationRequest request = new AuthenticationRequest(response.credentialId(),
+                response.userHandle().orElse(null), null, withoutByteOrderMark(response.clientDataJSON()),
+                response.clientExtensionsJSON().orElse(null), response.signature());
+        AuthenticationData parsed = parse(() -> manager.parse(request));
+        AuthenticatorData<AuthenticationExtensionAuthenticatorOutput> authenticatorData =
+                parse(() -> authenticatorData(response.authenticatorData()));
+        if (parsed.getCollectedClientData() == null) {
+            throw CeremonyException.invalidRequest("authenticatorData and clientDataJSON are required");
+        }
+        AuthenticationExtensionsClientOutputs<AuthenticationExtensionClientOutput> clientExtensions =
+                parsed.getClientExtensions() != null && parsed.getClientExtensions().getKeys().isEmpty()
+                        ? noClientExtensions : parsed.getClientExtensions();
         // The hash that the authenticator signed is over the bytes as sent.
         AuthenticationData data = new AuthenticationData(parsed.getCredentialId(), parsed.getUserHandle(),
-                parsed.getAuthenticatorData(), parsed.getAuthenticatorDataBytes(), parsed.getCollectedClientData(),
-                response.clientDataJSON(), parsed.getClientExtensions(), parsed.getSignature());
+                authenticatorData, response.authenticatorData(), parsed.getCollectedClientData(),
+                response.clientDataJSON(), clientExtensions, parsed.getSignature());
         return new ParsedAssertion(data);
+    }
+
+    /**
+     * An assertion's authenticator data (§6.1). Without attested credential data and extensions it is exactly the
+     * RP ID hash, the flags and the counter, read here; anything else is webauthn4j's to decode.
+     */
+    private AuthenticatorData<AuthenticationExtensionAuthenticatorOutput> authenticatorData(byte[] bytes) {
+        if (bytes.length != FIXED_AUTHENTICATOR_DATA
+                || (bytes[RP_ID_HASH] & (AuthenticatorData.BIT_AT | AuthenticatorData.BIT_ED)) != 0) {
+            return authenticatorDataConverter.convert(bytes);
+        }
+        long signCount = ByteBuffer.wrap(bytes, RP_ID_HASH + 1, 4).getInt() & 0xFFFF_FFFFL;
+        return new AuthenticatorData<>(Arrays.copyOf(bytes, RP_ID_HASH), bytes[RP_ID_HASH], signCount, null,
+                noAuthenticatorExtensions);
     }
 
     /**
@@ -288,6 +327,18 @@ final class WebAuthn4jAdapter {
             throw CeremonyException.invalidRequest("clientDataJSON has no challenge");
         }
         return CredentialIds.encode(clientData.getChallenge().getValue());
+    }
+
+    @SuppressWarnings("deprecation") // getExtensions() decodes and keeps them: what the verification reads
+    private static <T extends AuthenticationExtensionsAuthenticatorOutputs<?>> T decoded(T extensions) {
+        extensions.getExtensions();
+        return extensions;
+    }
+
+    @SuppressWarnings("deprecation")
+    private static <T extends AuthenticationExtensionsClientOutputs<?>> T decoded(T extensions) {
+        extensions.getExtensions();
+        return extensions;
     }
 
     private static CredentialRecord decoyRecord() {

@@ -10,6 +10,7 @@ import static org.jpasskeys.ceremony.CeremonyFailure.RP_ID_MISMATCH;
 import static org.jpasskeys.ceremony.CeremonyFailure.USER_PRESENCE_REQUIRED;
 import static org.jpasskeys.ceremony.CeremonyFailure.USER_VERIFICATION_REQUIRED;
 import static org.jpasskeys.testing.SoftwareAuthenticator.BE;
+import static org.jpasskeys.testing.SoftwareAuthenticator.ED;
 import static org.jpasskeys.testing.SoftwareAuthenticator.UP;
 import static org.jpasskeys.testing.SoftwareAuthenticator.UV;
 
@@ -93,6 +94,36 @@ class AuthenticationCeremonyTest {
         rp.authentication.finishAssertion(rp.signInAnswer(device).flags(UP | UV | BE).build());
 
         assertThat(rp.accounts.findById(device.credentialId()).orElseThrow().backedUp()).isFalse();
+    }
+
+    @Test
+    void aCounterAboveTwoToTheThirtyOneIsReadUnsigned() {
+        alicesPhone.setSignCount(0xFFFF_FFF0L);
+
+        AssertionResult result = rp.authentication.finishAssertion(rp.signInAnswer(alicesPhone).build());
+
+        assertThat(result.signCount()).isEqualTo(0xFFFF_FFF1L);
+        assertThat(rp.accounts.findById(alicesPhone.credentialId()).orElseThrow().signCount()).isEqualTo(0xFFFF_FFF1L);
+    }
+
+    @Test
+    void authenticatorExtensionOutputsAreDecodedAndSignedOver() {
+        byte[] unknownExtension = {(byte) 0xa1, 0x63, 'e', 'x', 't', (byte) 0xf5}; // {"ext": true}
+
+        AssertionResult result = rp.authentication.finishAssertion(rp.signInAnswer(alicesPhone)
+                .flags(UP | UV | ED).authenticatorExtensions(unknownExtension).build());
+
+        assertThat(result.user()).isEqualTo(alice.user());
+    }
+
+    @Test
+    void bytesAfterTheCounterWithoutTheExtensionFlagAreRefused() {
+        malformed(rp.signInAnswer(alicesPhone).authenticatorExtensions(new byte[] {(byte) 0xa0}));
+    }
+
+    @Test
+    void extensionFlagWithSomethingOtherThanAMapIsRefused() {
+        malformed(rp.signInAnswer(alicesPhone).flags(UP | UV | ED).authenticatorExtensions(new byte[] {0x01}));
     }
 
     @ParameterizedTest
@@ -341,6 +372,11 @@ class AuthenticationCeremonyTest {
 
     private void rejected(CeremonyFailure failure, SoftwareAuthenticator.Assertion answer) {
         rp.expectFailure(failure, () -> rp.authentication.finishAssertion(answer.build()));
+        assertUnchanged();
+    }
+
+    private void malformed(SoftwareAuthenticator.Assertion answer) {
+        rp.expectMalformed(INVALID_REQUEST, () -> rp.authentication.finishAssertion(answer.build()));
         assertUnchanged();
     }
 

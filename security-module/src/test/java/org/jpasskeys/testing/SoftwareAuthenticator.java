@@ -47,6 +47,7 @@ public final class SoftwareAuthenticator {
     public static final byte BE = 0x08;
     public static final byte BS = 0x10;
     public static final byte AT = 0x40;
+    public static final byte ED = (byte) 0x80;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectConverter CONVERTER = new ObjectConverter();
@@ -361,6 +362,7 @@ public final class SoftwareAuthenticator {
         private final long counter;
         private Optional<byte[]> handle = Optional.of(userHandle.clone());
         private java.util.function.UnaryOperator<byte[]> signatureEdit = s -> s;
+        private byte[] extensions = new byte[0];
 
         Assertion(String rpId, String origin, String challenge, long counter) {
             super("webauthn.get", rpId, origin, challenge);
@@ -384,9 +386,15 @@ public final class SoftwareAuthenticator {
             return this;
         }
 
+        /** Appends these bytes (a CBOR map of extension outputs, or anything) to the signed authenticator data. */
+        public Assertion authenticatorExtensions(byte[] value) {
+            extensions = value.clone();
+            return this;
+        }
+
         public AuthenticationResponse build() {
             byte[] clientData = clientDataJSON();
-            byte[] authData = authenticatorDataHeader(counter);
+            byte[] authData = concat(authenticatorDataHeader(counter), extensions);
             byte[] signature = signatureEdit.apply(sign(concat(authData, sha256(clientData))));
             return new AuthenticationResponse(rawId(), clientData, authData, signature, handle, Optional.empty());
         }
