@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.AuthenticatorDataConverter;
 import com.webauthn4j.converter.util.ObjectConverter;
@@ -86,6 +88,7 @@ final class WebAuthn4jAdapter {
     static final List<Integer> ALGORITHMS = List.of(-7, -8, -257);
     private static final int RP_ID_HASH = 32;
     private static final int FIXED_AUTHENTICATOR_DATA = RP_ID_HASH + 1 + 4;
+    private static final int DECODED_KEYS = 10_000;
 
     private static final List<PublicKeyCredentialParameters> CREDENTIAL_PARAMETERS = ALGORITHMS.stream()
             .map(alg -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY,
@@ -114,6 +117,9 @@ final class WebAuthn4jAdapter {
                     JsonNodeFactory.instance.objectNode(), objectConverter));
     private final AuthenticationExtensionsClientOutputs<AuthenticationExtensionClientOutput> noClientExtensions =
             decoded(new AuthenticationExtensionsClientOutputs<>(JsonNodeFactory.instance.objectNode(), objectConverter));
+    // Keyed by the stored bytes themselves: the same bytes always decode to the same key.
+    private final Cache<ByteBuffer, COSEKey> decodedKeys = Caffeine.newBuilder().maximumSize(DECODED_KEYS)
+            .executor(Runnable::run).build();
     private final String rpId;
     private final AttestationTrust trust;
     private final CredentialRecord decoy;
@@ -264,7 +270,8 @@ final class WebAuthn4jAdapter {
     }
 
     private CredentialRecord toRecord(StoredCredential credential) {
-        COSEKey key = objectConverter.getCborConverter().readValue(credential.publicKeyCose(), COSEKey.class);
+        COSEKey key = decodedKeys.get(ByteBuffer.wrap(credential.publicKeyCose()),
+                cose -> objectConverter.getCborConverter().readValue(cose.array(), COSEKey.class));
         AttestedCredentialData attested = new AttestedCredentialData(new AAGUID(credential.aaguid()),
                 credential.credentialId(), key);
         Set<AuthenticatorTransport> transports = credential.transports().stream()

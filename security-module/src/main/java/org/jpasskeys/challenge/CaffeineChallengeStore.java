@@ -22,6 +22,7 @@ public final class CaffeineChallengeStore implements ChallengeStore {
                 .expireAfterWrite(ttl)
                 .maximumSize(maxPending)
                 .ticker(() -> nanosSinceEpoch(clock))
+                .executor(Runnable::run) // upkeep on the caller: two writes per sign-in, no hand-off to a pool
                 .build();
     }
 

@@ -19,7 +19,9 @@ public final class LocalOneTimeValues implements OneTimeValues {
 
     public LocalOneTimeValues(Duration ttl, long maxEntries, Clock clock) {
         this.clock = clock;
-        this.values = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build();
+        this.values = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries)
+                .executor(Runnable::run) // upkeep on the caller: two writes per sign-in, no hand-off to a pool
+                .build();
     }
 
     @Override
