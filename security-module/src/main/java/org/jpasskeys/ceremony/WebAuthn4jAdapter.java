@@ -113,10 +113,10 @@ final class WebAuthn4jAdapter {
     // webauthn4j gives every response without extensions a new ObjectConverter, and decodes the empty extensions
     // again for each verification: most sign-ins have none, so they share these, decoded once.
     private final AuthenticationExtensionsAuthenticatorOutputs<AuthenticationExtensionAuthenticatorOutput>
-            noAuthenticatorExtensions = decoded(new AuthenticationExtensionsAuthenticatorOutputs<>(
-                    JsonNodeFactory.instance.objectNode(), objectConverter));
+            noAuthenticatorExtensions = new AuthenticationExtensionsAuthenticatorOutputs<>(
+                    JsonNodeFactory.instance.objectNode(), objectConverter);
     private final AuthenticationExtensionsClientOutputs<AuthenticationExtensionClientOutput> noClientExtensions =
-            decoded(new AuthenticationExtensionsClientOutputs<>(JsonNodeFactory.instance.objectNode(), objectConverter));
+            new AuthenticationExtensionsClientOutputs<>(JsonNodeFactory.instance.objectNode(), objectConverter);
     // Keyed by the stored bytes themselves: the same bytes always decode to the same key.
     private final Cache<ByteBuffer, COSEKey> decodedKeys = Caffeine.newBuilder().maximumSize(DECODED_KEYS)
             .executor(Runnable::run).build();
@@ -124,7 +124,10 @@ final class WebAuthn4jAdapter {
     private final AttestationTrust trust;
     private final CredentialRecord decoy;
 
+    @SuppressWarnings("deprecation") // getExtensions() decodes and keeps them: what the verification reads
     WebAuthn4jAdapter(String rpId, AttestationTrust trust) {
+        noAuthenticatorExtensions.getExtensions();
+        noClientExtensions.getExtensions();
         this.rpId = rpId;
         this.trust = trust;
         this.decoy = decoyRecord();
@@ -334,18 +337,6 @@ final class WebAuthn4jAdapter {
             throw CeremonyException.invalidRequest("clientDataJSON has no challenge");
         }
         return CredentialIds.encode(clientData.getChallenge().getValue());
-    }
-
-    @SuppressWarnings("deprecation") // getExtensions() decodes and keeps them: what the verification reads
-    private static <T extends AuthenticationExtensionsAuthenticatorOutputs<?>> T decoded(T extensions) {
-        extensions.getExtensions();
-        return extensions;
-    }
-
-    @SuppressWarnings("deprecation")
-    private static <T extends AuthenticationExtensionsClientOutputs<?>> T decoded(T extensions) {
-        extensions.getExtensions();
-        return extensions;
     }
 
     private static CredentialRecord decoyRecord() {
