@@ -61,6 +61,9 @@ public final class HttpSignInBenchmark {
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
+        if (users < concurrency) {
+            throw new IllegalArgumentException("--users must be at least --concurrency: each worker signs in its own");
+        }
         Process started = null;
         ProcessHandle server;
         URI app;
@@ -152,12 +155,16 @@ public final class HttpSignInBenchmark {
         Duration cpuBefore = cpu(server);
         long started = System.nanoTime();
         for (int w = 0; w < concurrency; w++) {
-            int worker = w;
+            // Accounts worker, worker + concurrency, ...: no two workers share one, whatever the counts.
+            List<Account> own = new ArrayList<>();
+            for (int i = w; i < accounts.size(); i += concurrency) {
+                own.add(accounts.get(i));
+            }
             Thread thread = new Thread(() -> {
                 List<Long> mine = new ArrayList<>();
-                for (int i = worker; System.nanoTime() < end; i += concurrency) {
+                for (int n = 0; System.nanoTime() < end; n++) {
                     long start = System.nanoTime();
-                    String error = signIn(accounts.get(i % accounts.size()));
+                    String error = signIn(own.get(n % own.size()));
                     if (error == null) {
                         mine.add(System.nanoTime() - start);
                     } else {
