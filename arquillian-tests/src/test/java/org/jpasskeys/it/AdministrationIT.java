@@ -83,6 +83,7 @@ class AdministrationIT {
         Answer passkey = new ApiClient(base).signIn(victim.key);
         assertThat(passkey.status()).as(passkey.raw().body()).isEqualTo(401);
         assertThat(passkey.code()).isEqualTo("authentication_failed");
+        assertThat(newest("type=SIGN_IN_FAILED").getString("detail")).isEqualTo("account disabled");
         Answer password = new ApiClient(base).postTo("api/password/sign-in", credentials(victim.username + "-pw"),
                 "application/json");
         assertThat(password.status()).isEqualTo(401);
@@ -98,6 +99,20 @@ class AdministrationIT {
         assertThat(new ApiClient(base).signIn(victim.key).status()).isEqualTo(200);
         assertThat(victim.session.get("protected", null).status()).as("ended sessions stay ended").isEqualTo(401);
         assertThat(new ApiClient(base).get("protected", victim.token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aPasskeyWhoseCounterDoesNotAdvanceIsRefusedAndAuditedAsASuspectedClone() {
+        // A sign-in has no transaction around it: this also fails if its counter update was not committed on its own.
+        Victim victim = Victim.signedUp(base, "clo");
+        victim.key.setSignCount(0);
+
+        Answer cloned = new ApiClient(base).signIn(victim.key);
+
+        assertThat(cloned.status()).as(cloned.raw().body()).isEqualTo(401);
+        assertThat(cloned.code()).isEqualTo("authentication_failed");
+        assertThat(newest("type=COUNTER_REGRESSION").getString("detail"))
+                .startsWith("sign counter did not advance past 1 ");
     }
 
     @Test
@@ -213,7 +228,12 @@ class AdministrationIT {
     }
 
     private JsonObject audit(String userId, String type) {
-        Answer events = admin.get(ApiClient.API + "audit?type=" + type + "&user=" + userId, null);
+        return newest("type=" + type + "&user=" + userId);
+    }
+
+    /** The newest audit event that {@code query} finds. */
+    private JsonObject newest(String query) {
+        Answer events = admin.get(ApiClient.API + "audit?" + query, null);
         assertThat(events.status()).as(events.raw().body()).isEqualTo(200);
         return events.json().getJsonArray("events").getJsonObject(0);
     }

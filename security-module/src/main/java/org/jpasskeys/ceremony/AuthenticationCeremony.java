@@ -13,6 +13,7 @@ import org.jpasskeys.challenge.ChallengeUser;
 import org.jpasskeys.challenge.PendingChallenge;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.credential.CredentialRepository;
+import org.jpasskeys.credential.OwnedCredential;
 import org.jpasskeys.credential.SignInUpdate;
 import org.jpasskeys.credential.StoredCredential;
 import org.jpasskeys.credential.UserAccount;
@@ -21,8 +22,9 @@ import org.jpasskeys.credential.UserRepository;
 /**
  * The authentication ceremony (WebAuthn §7.2). {@link #startDiscoverable} issues options without an
  * allow-list; {@link #finishAssertion} resolves the account from the user handle, requires that the
- * credential belongs to it, verifies the signature against the stored key, requires that the passkey still
- * meets the account's authenticator policies and stores the new counter.
+ * credential belongs to it, verifies the signature against the stored key, requires that the account may sign in
+ * and that the passkey still meets its authenticator policies, and stores the new counter: one read and one
+ * conditional update, neither of which needs a transaction around them.
  */
 public final class AuthenticationCeremony {
 
@@ -119,10 +121,10 @@ public final class AuthenticationCeremony {
         }
 
         // Caller's responsibility (§7.2 step 6): the credential must belong to the user handle's account.
-        Optional<StoredCredential> credential = credentials.findById(response.credentialId());
-        Optional<UserAccount> account = users.findByUserHandle(userHandle);
-        String ownershipProblem = ownershipProblem(credential, account, pending);
-        Optional<StoredCredential> owned = ownershipProblem == null ? credential : Optional.empty();
+        Optional<OwnedCredential> found = credentials.findForSignIn(response.credentialId());
+        String ownershipProblem = ownershipProblem(found, userHandle, pending);
+        Optional<StoredCredential> owned = ownershipProblem == null ? found.map(OwnedCredential::credential)
+                : Optional.empty();
 
         WebAuthn4jAdapter.VerifiedAssertion verified;
         try {
@@ -137,32 +139,37 @@ public final class AuthenticationCeremony {
             throw CeremonyException.authenticationFailed(ownershipProblem);
         }
 
-        Instant now = clock.instant();
-        StoredCredential used = owned.orElseThrow();
+        OwnedCredential signingIn = found.orElseThrow();
+        StoredCredential used = signingIn.credential();
+        // Checked after the signature, so that only the passkey's holder learns of it, and before anything is stored.
+        if (!signingIn.standing().maySignIn()) {
+            throw CeremonyException.authenticationFailed("account disabled");
+        }
         // A policy tightened since the passkey registered applies from its next sign-in.
-        policies.refusal(account.get().username(), used).ifPresent(refusal -> {
+        policies.refusal(signingIn.owner().username(), used).ifPresent(refusal -> {
             throw CeremonyException.notAllowed(refusal, used);
         });
+        Instant now = clock.instant();
         if (!credentials.recordSignIn(new SignInUpdate(used.credentialId(), verified.signCount(),
                 verified.backedUp(), now))) {
             throw CeremonyException.counterRegression("sign counter did not advance past "
                     + used.signCount() + " (possible cloned authenticator) or the credential was removed");
         }
-        return new AssertionResult(account.orElseThrow(), used, verified.signCount(), now);
+        return new AssertionResult(signingIn.owner(), used, verified.signCount(), now,
+                signingIn.standing().sessionEpoch());
     }
 
-    private static String ownershipProblem(Optional<StoredCredential> credential, Optional<UserAccount> account,
-                                           PendingChallenge pending) {
-        if (credential.isEmpty()) {
+    private String ownershipProblem(Optional<OwnedCredential> found, byte[] userHandle, PendingChallenge pending) {
+        if (found.isEmpty()) {
             return "unknown credential";
         }
-        if (account.isEmpty()) {
-            return "unknown user handle";
+        UserAccount owner = found.get().owner();
+        if (!owner.hasUserHandle(userHandle)) {
+            // Read on this path only: whether the user handle names another account tells the audit log what was tried.
+            return users.findByUserHandle(userHandle).isEmpty() ? "unknown user handle"
+                    : "credential belongs to another account than the user handle's";
         }
-        if (!credential.get().userId().equals(account.get().id())) {
-            return "credential belongs to another account than the user handle's";
-        }
-        if (pending.user().isPresent() && !account.get().hasUserHandle(pending.user().get().userHandle())) {
+        if (pending.user().isPresent() && !owner.hasUserHandle(pending.user().get().userHandle())) {
             return "challenge was issued to another account";
         }
         return null;

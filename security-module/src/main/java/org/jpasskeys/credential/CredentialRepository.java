@@ -11,6 +11,12 @@ public interface CredentialRepository {
 
     Optional<StoredCredential> findById(byte[] credentialId);
 
+    /**
+     * The passkey with its account and the account's standing, in one read, for a sign-in: it needs no transaction
+     * (with {@link #recordSignIn}, the one write that follows, it stays consistent on its own).
+     */
+    Optional<OwnedCredential> findForSignIn(byte[] credentialId);
+
     List<StoredCredential> findByUserId(String userId);
 
     /**
@@ -38,8 +44,9 @@ public interface CredentialRepository {
     Deletion delete(String userId, byte[] credentialId, boolean keepLast);
 
     /**
-     * Applies a sign-in atomically, in one conditional update: the stored counter only moves forward
-     * (or stays 0 when the authenticator keeps none), so concurrent sign-ins cannot lose an update.
+     * Applies a sign-in atomically, in one conditional update that needs no surrounding transaction: the stored
+     * counter only moves forward (or stays 0 when the authenticator keeps none), so concurrent sign-ins cannot lose
+     * an update.
      *
      * @return false when the update did not apply: the credential is gone or its counter did not advance
      */

@@ -147,6 +147,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID
                 || !(result.getCallerPrincipal() instanceof PasskeyPrincipal caller)) {
+            passkey.refusal().ifPresent(refusal -> request.setAttribute(FAILURE, refusal));
             return Optional.empty();
         }
         // The groups of every group-providing identity store, the application's included.

@@ -29,6 +29,7 @@ import org.jpasskeys.assurance.AccountGroups;
 import org.jpasskeys.assurance.AuthenticatorMetadata;
 import org.jpasskeys.credential.CredentialRepository;
 import org.jpasskeys.credential.StoredCredential;
+import org.jpasskeys.revocation.AccountStanding;
 import org.jpasskeys.testing.SoftwareAuthenticator;
 import org.jpasskeys.testing.SoftwareAuthenticator.Algorithm;
 import org.junit.jupiter.api.BeforeEach;
@@ -248,8 +249,39 @@ class AuthenticationCeremonyTest {
 
     @Test
     void unknownUserHandleIsRejected() {
-        rejected(AUTHENTICATION_FAILED, rp.signInAnswer(alicesPhone)
-                .userHandle(Optional.of(SoftwareAuthenticator.random(32))));
+        CeremonyException e = rp.expectFailure(AUTHENTICATION_FAILED, () -> rp.authentication.finishAssertion(
+                rp.signInAnswer(alicesPhone).userHandle(Optional.of(SoftwareAuthenticator.random(32))).build()));
+
+        assertThat(e.auditReason()).isEqualTo("unknown user handle");
+        assertUnchanged();
+    }
+
+    @Test
+    void aDisabledAccountsPasskeyIsRefusedAndNothingIsStored() {
+        rp.accounts.disable(alice.user().id());
+
+        CeremonyException e = rp.expectFailure(AUTHENTICATION_FAILED,
+                () -> rp.authentication.finishAssertion(rp.signInAnswer(alicesPhone).build()));
+
+        assertThat(e.auditReason()).isEqualTo("account disabled");
+        assertUnchanged();
+    }
+
+    @Test
+    void onlyThePasskeysHolderLearnsThatTheAccountIsDisabled() {
+        rp.accounts.disable(alice.user().id());
+
+        CeremonyException e = rp.expectFailure(AUTHENTICATION_FAILED, () -> rp.authentication.finishAssertion(
+                rp.signInAnswer(alicesPhone).editSignature(s -> new byte[0]).build()));
+
+        assertThat(e.auditReason()).isNotEqualTo("account disabled");
+        assertUnchanged();
+    }
+
+    @Test
+    void aSignInCarriesTheAccountsSessionEpochAsRead() {
+        assertThat(rp.authentication.finishAssertion(rp.signInAnswer(alicesPhone).build()).sessionEpoch())
+                .isEqualTo(AccountStanding.FIRST_SESSION_EPOCH);
     }
 
     @Test

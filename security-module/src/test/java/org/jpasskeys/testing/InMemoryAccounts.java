@@ -5,21 +5,30 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.CredentialRepository;
 import org.jpasskeys.credential.DuplicateException;
+import org.jpasskeys.credential.OwnedCredential;
 import org.jpasskeys.credential.SignInUpdate;
 import org.jpasskeys.credential.StoredCredential;
 import org.jpasskeys.credential.UserAccount;
 import org.jpasskeys.credential.UserRepository;
+import org.jpasskeys.revocation.AccountStanding;
 
 /** Users and credentials in memory, with the same uniqueness and atomicity rules as the JPA store. */
 public final class InMemoryAccounts implements UserRepository, CredentialRepository {
 
     private final Map<String, UserAccount> usersById = new ConcurrentHashMap<>();
     private final Map<String, StoredCredential> credentialsById = new ConcurrentHashMap<>();
+    private final Set<String> disabledUserIds = ConcurrentHashMap.newKeySet();
+
+    /** Disables the account: its passkeys no longer sign it in. */
+    public void disable(String userId) {
+        disabledUserIds.add(userId);
+    }
 
     @Override
     public Optional<UserAccount> findByUserHandle(byte[] userHandle) {
@@ -59,6 +68,13 @@ public final class InMemoryAccounts implements UserRepository, CredentialReposit
     @Override
     public Optional<StoredCredential> findById(byte[] credentialId) {
         return Optional.ofNullable(credentialsById.get(CredentialIds.encode(credentialId)));
+    }
+
+    @Override
+    public Optional<OwnedCredential> findForSignIn(byte[] credentialId) {
+        return findById(credentialId).map(credential -> new OwnedCredential(credential,
+                usersById.get(credential.userId()), new AccountStanding(true,
+                disabledUserIds.contains(credential.userId()), AccountStanding.FIRST_SESSION_EPOCH)));
     }
 
     @Override

@@ -26,9 +26,14 @@ import org.jpasskeys.credential.StoredCredential;
 class CredentialEntity {
 
     /** The columns of this table that {@link HotPath} selects, in the order {@link #read} reads them. */
-    static final String COLUMNS = "credential_id, user_id, public_key_cose, sign_count, uv_initialized, "
-            + "backup_eligible, backed_up, transports, aaguid, attestation_format, attestation_type, attestation_root, "
-            + "authenticator_model, hardware_key, model_verified, name, created_at, last_used_at, user_agent";
+    /** The columns {@link #read} reads, of {@code jp_credential c}. */
+    static final String COLUMNS = "c.credential_id, c.user_id, c.public_key_cose, c.sign_count, c.uv_initialized, "
+            + "c.backup_eligible, c.backed_up, c.transports, c.aaguid, c.attestation_format, c.attestation_type, "
+            + "c.attestation_root, c.authenticator_model, c.hardware_key, c.model_verified, c.name, c.created_at, "
+            + "c.last_used_at, c.user_agent";
+
+    /** How many columns {@link #COLUMNS} names. */
+    static final int COLUMN_COUNT = 19;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,5 +1,6 @@
 package org.jpasskeys.credential.jpa;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,14 +8,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import org.hibernate.Session;
 import org.jpasskeys.state.SqlTransactions;
 
 /**
- * The statements of a sign-in in plain JDBC, on the connection and in the transaction of the persistence context:
- * Hibernate's query machinery cost more than the database itself for these one-row reads and the counter update
- * (profile of the sample under load). Pending entity changes are flushed first, so the statements see them.
+ * Hot statements in plain JDBC: Hibernate's query machinery cost more than the database itself for these one-row
+ * reads and the counter update (profile of the sample under load). Either on the connection and in the transaction
+ * of a persistence context, whose pending entity changes are flushed first so that the statements see them; or on
+ * the datasource itself, for a sign-in, which needs no transaction: its connection joins the caller's transaction
+ * if there is one, and otherwise each statement commits on its own (autocommit).
  */
 final class HotPath {
 
@@ -29,16 +35,33 @@ final class HotPath {
         return session.doReturningWork(work::run);
     }
 
-    /** The one row {@code sql} (with {@code parameter}) selects, read by {@code row}. */
+    static <T> T run(DataSource dataSource, SqlTransactions.Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new PersistenceException("jpasskeys: the database refused a statement", e);
+        }
+    }
+
+    /** The one row {@code sql} (with {@code parameter}) selects, read by {@code row}, in the persistence context. */
     static <T> Optional<T> single(EntityManager em, String sql, String parameter, Row<T> row) {
-        return run(em, connection -> {
+        return run(em, select(sql, parameter, row));
+    }
+
+    /** The one row {@code sql} (with {@code parameter}) selects, read by {@code row}, on the datasource. */
+    static <T> Optional<T> single(DataSource dataSource, String sql, String parameter, Row<T> row) {
+        return run(dataSource, select(sql, parameter, row));
+    }
+
+    private static <T> SqlTransactions.Work<Optional<T>> select(String sql, String parameter, Row<T> row) {
+        return connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setString(1, parameter);
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next() ? Optional.of(row.read(rows)) : Optional.empty();
                 }
             }
-        });
+        };
     }
 
     /** Reads the current row of a result set. */

@@ -5,6 +5,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -13,24 +16,48 @@ import jakarta.transaction.Transactional;
 import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.CredentialRepository;
 import org.jpasskeys.credential.DuplicateException;
+import org.jpasskeys.credential.OwnedCredential;
 import org.jpasskeys.credential.SignInUpdate;
 import org.jpasskeys.credential.StoredCredential;
+import org.jpasskeys.revocation.AccountStanding;
 
-/** {@link CredentialRepository} over JPA; the unique index on {@code credential_id} is the final guard. */
+/**
+ * {@link CredentialRepository} over JPA; the unique index on {@code credential_id} is the final guard. A sign-in's
+ * two statements run on the datasource without a transaction or its interceptor; everything else in one.
+ */
 @ApplicationScoped
-@Transactional
 public class JpaCredentialRepository implements CredentialRepository {
 
     @PersistenceContext(unitName = "jpasskeys")
     EntityManager em;
 
-    @Override
-    public Optional<StoredCredential> findById(byte[] credentialId) {
-        return HotPath.single(em, "SELECT " + CredentialEntity.COLUMNS + " FROM jp_credential WHERE credential_id = ?",
-                CredentialIds.encode(credentialId), CredentialEntity::read);
+    private DataSource dataSource;
+
+    @PostConstruct
+    void lookUpDataSource() {
+        dataSource = SchemaMigration.dataSource();
     }
 
     @Override
+    @Transactional
+    public Optional<StoredCredential> findById(byte[] credentialId) {
+        return HotPath.single(em, "SELECT " + CredentialEntity.COLUMNS + " FROM jp_credential c "
+                + "WHERE c.credential_id = ?", CredentialIds.encode(credentialId), CredentialEntity::read);
+    }
+
+    @Override
+    public Optional<OwnedCredential> findForSignIn(byte[] credentialId) {
+        int owner = CredentialEntity.COLUMN_COUNT + 1;
+        int standing = owner + UserEntity.COLUMN_COUNT;
+        return HotPath.single(dataSource, "SELECT " + CredentialEntity.COLUMNS + ", " + UserEntity.COLUMNS
+                        + ", u.disabled, u.session_epoch FROM jp_credential c JOIN jp_user u ON u.id = c.user_id "
+                        + "WHERE c.credential_id = ?", CredentialIds.encode(credentialId),
+                row -> new OwnedCredential(CredentialEntity.read(row), UserEntity.read(row, owner),
+                        new AccountStanding(true, row.getBoolean(standing), row.getLong(standing + 1))));
+    }
+
+    @Override
+    @Transactional
     public List<StoredCredential> findByUserId(String userId) {
         return em.createQuery("SELECT c FROM CredentialEntity c WHERE c.userId = :user ORDER BY c.createdAt, c.id",
                         CredentialEntity.class)
@@ -41,6 +68,7 @@ public class JpaCredentialRepository implements CredentialRepository {
     }
 
     @Override
+    @Transactional
     public void add(StoredCredential credential) {
         if (exists(em, credential.credentialIdBase64Url())) {
             throw new DuplicateException(DuplicateException.Kind.CREDENTIAL_ID);
@@ -49,6 +77,7 @@ public class JpaCredentialRepository implements CredentialRepository {
     }
 
     @Override
+    @Transactional
     public boolean rename(String userId, byte[] credentialId, String name) {
         return em.createQuery("UPDATE CredentialEntity c SET c.name = :name "
                         + "WHERE c.credentialId = :id AND c.userId = :user")
@@ -59,6 +88,7 @@ public class JpaCredentialRepository implements CredentialRepository {
     }
 
     @Override
+    @Transactional
     public Deletion delete(String userId, byte[] credentialId, boolean keepLast) {
         // The account row lock serialises deletions per account.
         if (em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE) == null) {
@@ -84,7 +114,7 @@ public class JpaCredentialRepository implements CredentialRepository {
         // and the stored counter never moves backwards. In SQL: Hibernate translates a JPQL update anew on
         // every execution, a third of this method's time.
         String advances = update.signCount() == 0 ? "sign_count = 0" : "sign_count < ?";
-        return HotPath.run(em, connection -> {
+        return HotPath.run(dataSource, connection -> {
             try (PreparedStatement record = connection.prepareStatement("UPDATE jp_credential SET sign_count = ?, "
                     + "backed_up = ?, last_used_at = ? WHERE credential_id = ? AND " + advances)) {
                 record.setLong(1, update.signCount());

@@ -22,9 +22,8 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public Optional<UserAccount> findByUserHandle(byte[] userHandle) {
-        return HotPath.single(em, "SELECT id, user_handle, username, display_name, created_at FROM jp_user "
-                + "WHERE user_handle = ?", CredentialIds.encode(userHandle), row -> new UserAccount(row.getString(1),
-                CredentialIds.decode(row.getString(2)), row.getString(3), row.getString(4), HotPath.instant(row, 5)));
+        return HotPath.single(em, "SELECT " + UserEntity.COLUMNS + " FROM jp_user u WHERE u.user_handle = ?",
+                CredentialIds.encode(userHandle), row -> UserEntity.read(row, 1));
     }
 
     @Override

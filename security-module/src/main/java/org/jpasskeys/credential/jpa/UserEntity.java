@@ -1,5 +1,7 @@
 package org.jpasskeys.credential.jpa;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -35,6 +37,18 @@ class UserEntity {
 
     @Column(name = "session_epoch", nullable = false)
     long sessionEpoch;
+
+    /** The columns {@link #read} reads, of {@code jp_user u}. */
+    static final String COLUMNS = "u.id, u.user_handle, u.username, u.display_name, u.created_at";
+
+    /** How many columns {@link #COLUMNS} names. */
+    static final int COLUMN_COUNT = 5;
+
+    /** Reads the account from the {@link #COLUMNS} that start at column {@code first} of the current row. */
+    static UserAccount read(ResultSet row, int first) throws SQLException {
+        return new UserAccount(row.getString(first), CredentialIds.decode(row.getString(first + 1)),
+                row.getString(first + 2), row.getString(first + 3), HotPath.instant(row, first + 4));
+    }
 
     static UserEntity from(UserAccount account) {
         UserEntity entity = new UserEntity();
