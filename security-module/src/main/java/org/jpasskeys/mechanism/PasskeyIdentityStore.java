@@ -15,8 +15,9 @@ import org.jpasskeys.ceremony.CeremonyFailure;
 
 /**
  * Validates {@link PasskeyCredential}s with the authentication ceremony. A failure that depends on which
- * accounts or credentials exist is {@code INVALID}, its reason left on the credential; a malformed or misdirected request (bad origin, expired
- * challenge) is thrown as {@link CeremonyException}, so that the caller can be told what to fix.
+ * accounts or credentials exist is {@code INVALID}, its reason left on the credential; a malformed or misdirected
+ * request (bad origin, expired challenge) is thrown as {@link CeremonyException}, so that the caller can be told what
+ * to fix.
  */
 @ApplicationScoped
 public class PasskeyIdentityStore implements IdentityStore {
@@ -28,7 +29,7 @@ public class PasskeyIdentityStore implements IdentityStore {
 
     /**
      * No transaction: the ceremony's one read and one conditional update are each consistent on their own, and a
-     * JTA transaction around them took about 8 % of a sign-in's request time (profile under load).
+     * JTA transaction around them (interceptor, enlistment, commit) took about 6 % of the request threads' time.
      */
     @Override
     public CredentialValidationResult validate(Credential credential) {

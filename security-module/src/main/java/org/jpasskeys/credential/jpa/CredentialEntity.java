@@ -25,8 +25,7 @@ import org.jpasskeys.credential.StoredCredential;
 @Table(name = "jp_credential")
 class CredentialEntity {
 
-    /** The columns of this table that {@link HotPath} selects, in the order {@link #read} reads them. */
-    /** The columns {@link #read} reads, of {@code jp_credential c}. */
+    /** The columns of this table ({@code jp_credential c}) that {@link HotPath} selects, in {@link #read}'s order. */
     static final String COLUMNS = "c.credential_id, c.user_id, c.public_key_cose, c.sign_count, c.uv_initialized, "
             + "c.backup_eligible, c.backed_up, c.transports, c.aaguid, c.attestation_format, c.attestation_type, "
             + "c.attestation_root, c.authenticator_model, c.hardware_key, c.model_verified, c.name, c.created_at, "

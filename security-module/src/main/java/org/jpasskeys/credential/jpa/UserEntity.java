@@ -16,6 +16,12 @@ import org.jpasskeys.credential.UserAccount;
 @Table(name = "jp_user")
 class UserEntity {
 
+    /** The columns {@link #read} reads, of this table ({@code jp_user u}). */
+    static final String COLUMNS = "u.id, u.user_handle, u.username, u.display_name, u.created_at";
+
+    /** How many columns {@link #COLUMNS} names. */
+    static final int COLUMN_COUNT = 5;
+
     @Id
     @Column(name = "id", length = 32)
     String id;
@@ -37,12 +43,6 @@ class UserEntity {
 
     @Column(name = "session_epoch", nullable = false)
     long sessionEpoch;
-
-    /** The columns {@link #read} reads, of {@code jp_user u}. */
-    static final String COLUMNS = "u.id, u.user_handle, u.username, u.display_name, u.created_at";
-
-    /** How many columns {@link #COLUMNS} names. */
-    static final int COLUMN_COUNT = 5;
 
     /** Reads the account from the {@link #COLUMNS} that start at column {@code first} of the current row. */
     static UserAccount read(ResultSet row, int first) throws SQLException {
