@@ -38,13 +38,14 @@ import org.jpasskeys.testing.SoftwareAuthenticator;
  * <pre>
  * --payara JAR --war WAR [--port 8380] [--crypto jdk|accp]   start the sample (rate limits off)
  * --app URL [--pid PID]                                        or target one that runs (CPU only with its pid)
- * --users 200 --concurrency 8 --seconds 20 --warmup 20
+ * --users 200 --concurrency 8 --seconds 20 --warmup 20 (at 8 in flight at most, then 10 s at the concurrency)
  * </pre>
  */
 public final class HttpSignInBenchmark {
 
     private static final String API = "/v1/portal/mfa/passkey/";
-    private static final int WARMUP_AT_CONCURRENCY = 10;
+    private static final int WARMUP_MAX_IN_FLIGHT = 8;
+    private static final int SETTLE_SECONDS = 10;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -84,12 +85,12 @@ public final class HttpSignInBenchmark {
             List<Account> accounts = benchmark.enrol(users);
             System.out.printf(Locale.ROOT, "jpasskeys HTTP sign-in benchmark: %s, %d accounts, %d in flight, %d s "
                     + "(after %d s of warm-up), %d cores, Java %s%n", app, users, concurrency, seconds,
-                    warmup + WARMUP_AT_CONCURRENCY,
+                    warmup + SETTLE_SECONDS,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             // The server's JIT compiler shares the cores with the load: under many requests in flight from a cold
-            // start it gets a small share, and the server stays 2-3 times slower for minutes. Warm up at 8 at most.
-            benchmark.run(accounts, Math.min(concurrency, 8), warmup, false, server);
-            benchmark.run(accounts, concurrency, WARMUP_AT_CONCURRENCY, false, server);
+            // start it gets a small share, and the server stays 2-3 times slower for minutes.
+            benchmark.run(accounts, Math.min(concurrency, WARMUP_MAX_IN_FLIGHT), warmup, false, server);
+            benchmark.run(accounts, concurrency, SETTLE_SECONDS, false, server);
             benchmark.run(accounts, concurrency, seconds, true, server);
             cryptographyReference();
         } finally {

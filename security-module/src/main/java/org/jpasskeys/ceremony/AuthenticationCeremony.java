@@ -21,10 +21,10 @@ import org.jpasskeys.credential.UserRepository;
 
 /**
  * The authentication ceremony (WebAuthn §7.2). {@link #startDiscoverable} issues options without an
- * allow-list; {@link #finishAssertion} resolves the account from the user handle, requires that the
- * credential belongs to it, verifies the signature against the stored key, requires that the account may sign in
- * and that the passkey still meets its authenticator policies, and stores the new counter: one read and one
- * conditional update, neither of which needs a transaction around them.
+ * allow-list; {@link #finishAssertion} reads the credential with the account that holds it, requires that the
+ * user handle is that account's, verifies the signature against the stored key, requires that the account may sign
+ * in and that the passkey still meets its authenticator policies, and stores the new counter. Besides using up the
+ * challenge, a sign-in is one read and one conditional update, neither of which needs a transaction around them.
  */
 public final class AuthenticationCeremony {
 
@@ -152,22 +152,25 @@ public final class AuthenticationCeremony {
         Instant now = clock.instant();
         if (!credentials.recordSignIn(new SignInUpdate(used.credentialId(), verified.signCount(),
                 verified.backedUp(), now))) {
+            // Read on this path only: a passkey revoked since it was read is no sign of a clone.
+            if (credentials.findById(used.credentialId()).isEmpty()) {
+                throw CeremonyException.authenticationFailed("passkey removed during the sign-in");
+            }
             throw CeremonyException.counterRegression("sign counter did not advance past "
-                    + used.signCount() + " (possible cloned authenticator) or the credential was removed");
+                    + used.signCount() + " (possible cloned authenticator)");
         }
         return new AssertionResult(signingIn.owner(), used, verified.signCount(), now,
                 signingIn.standing().sessionEpoch());
     }
 
-    private String ownershipProblem(Optional<OwnedCredential> found, byte[] userHandle, PendingChallenge pending) {
+    private static String ownershipProblem(Optional<OwnedCredential> found, byte[] userHandle, PendingChallenge pending) {
         if (found.isEmpty()) {
             return "unknown credential";
         }
         UserAccount owner = found.get().owner();
         if (!owner.hasUserHandle(userHandle)) {
-            // Read on this path only: whether the user handle names another account tells the audit log what was tried.
-            return users.findByUserHandle(userHandle).isEmpty() ? "unknown user handle"
-                    : "credential belongs to another account than the user handle's";
+            // No lookup of the user handle here: its cost would tell a real passkey from a decoy of the same id.
+            return "user handle is not that of the credential's account";
         }
         if (pending.user().isPresent() && !owner.hasUserHandle(pending.user().get().userHandle())) {
             return "challenge was issued to another account";

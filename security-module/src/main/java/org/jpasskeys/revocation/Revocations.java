@@ -32,7 +32,8 @@ public final class Revocations {
     }
 
     /**
-     * The account's standing read in the sign-in's own transaction: it may sign in when
+     * The account's standing read afresh for a sign-in by another method than a passkey (a passkey's sign-in
+     * reads it with the passkey): it may sign in when
      * {@link AccountStanding#maySignIn()}, and its session and token carry the {@link AccountStanding#sessionEpoch()}.
      * Not kept for other requests: a revocation that commits after this read must not be undone by it (the
      * sign-in's session then carries an old epoch and ends at its next request).

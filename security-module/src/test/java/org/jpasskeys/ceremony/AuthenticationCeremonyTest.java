@@ -252,7 +252,7 @@ class AuthenticationCeremonyTest {
         CeremonyException e = rp.expectFailure(AUTHENTICATION_FAILED, () -> rp.authentication.finishAssertion(
                 rp.signInAnswer(alicesPhone).userHandle(Optional.of(SoftwareAuthenticator.random(32))).build()));
 
-        assertThat(e.auditReason()).isEqualTo("unknown user handle");
+        assertThat(e.auditReason()).isEqualTo("user handle is not that of the credential's account");
         assertUnchanged();
     }
 
@@ -291,7 +291,7 @@ class AuthenticationCeremonyTest {
         CeremonyException e = rp.expectFailure(AUTHENTICATION_FAILED, () -> rp.authentication.finishAssertion(
                 rp.signInAnswer(alicesPhone).userHandle(Optional.of(bob.user().userHandle())).build()));
 
-        assertThat(e.auditReason()).contains("another account");
+        assertThat(e.auditReason()).isEqualTo("user handle is not that of the credential's account");
         assertUnchanged();
     }
 
@@ -328,6 +328,26 @@ class AuthenticationCeremonyTest {
         assertThatThrownBy(() -> ceremony.finishAssertion(answer)).isExactlyInstanceOf(IllegalStateException.class);
         assertThat(rp.challenges.pendingCount()).as("the challenge is used up").isZero();
         assertThat(rp.accounts.findById(alicesPhone.credentialId()).orElseThrow().signCount()).isZero();
+    }
+
+    @Test
+    void aPasskeyRemovedBetweenItsReadAndItsUpdateIsRefusedWithoutSuspectingAClone() {
+        CredentialRepository removing = (CredentialRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CredentialRepository.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("recordSignIn")) {
+                        rp.accounts.delete(alice.user().id(), alicesPhone.credentialId(), false);
+                    }
+                    return method.invoke(rp.accounts, arguments);
+                });
+        AuthenticationCeremony ceremony = new AuthenticationCeremony(new CeremonyContext(rp.config, rp.challenges,
+                rp.generator, rp.accounts, removing, rp.clock, AccountGroups.NONE,
+                AuthenticatorMetadata.none()), rp.decoys);
+        var answer = rp.signInAnswer(alicesPhone).build();
+
+        CeremonyException e = rp.expectFailure(AUTHENTICATION_FAILED, () -> ceremony.finishAssertion(answer));
+
+        assertThat(e.auditReason()).isEqualTo("passkey removed during the sign-in");
+        assertThat(e.cloneSuspected()).isFalse();
     }
 
     @Test

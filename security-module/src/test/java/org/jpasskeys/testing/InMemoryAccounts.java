@@ -72,9 +72,10 @@ public final class InMemoryAccounts implements UserRepository, CredentialReposit
 
     @Override
     public Optional<OwnedCredential> findForSignIn(byte[] credentialId) {
-        return findById(credentialId).map(credential -> new OwnedCredential(credential,
-                usersById.get(credential.userId()), new AccountStanding(true,
-                disabledUserIds.contains(credential.userId()), AccountStanding.FIRST_SESSION_EPOCH)));
+        // Empty without the owner, as the database's join.
+        return findById(credentialId).flatMap(credential -> findById(credential.userId()).map(owner ->
+                new OwnedCredential(credential, owner, new AccountStanding(true,
+                        disabledUserIds.contains(owner.id()), AccountStanding.FIRST_SESSION_EPOCH))));
     }
 
     @Override

@@ -32,7 +32,7 @@ class CredentialEntity {
             + "c.last_used_at, c.user_agent";
 
     /** How many columns {@link #COLUMNS} names. */
-    static final int COLUMN_COUNT = 19;
+    static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.Session;
 import org.jpasskeys.state.SqlTransactions;
 
@@ -20,7 +22,7 @@ import org.jpasskeys.state.SqlTransactions;
  * reads and the counter update (profile of the sample under load). Either on the connection and in the transaction
  * of a persistence context, whose pending entity changes are flushed first so that the statements see them; or on
  * the datasource itself, for a sign-in, which needs no transaction: its connection joins the caller's transaction
- * if there is one, and otherwise each statement commits on its own (autocommit).
+ * if there is one, and otherwise the work commits on its own.
  */
 final class HotPath {
 
@@ -35,9 +37,16 @@ final class HotPath {
         return session.doReturningWork(work::run);
     }
 
-    static <T> T run(DataSource dataSource, SqlTransactions.Work<T> work) {
+    static <T> T run(DataSource dataSource, TransactionSynchronizationRegistry transactions,
+                     SqlTransactions.Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+            T result = work.run(connection);
+            // Outside a transaction servers hand out autocommit connections by default; a pool set otherwise
+            // would roll a counter update back when the connection is closed.
+            if (!connection.getAutoCommit() && transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+                connection.commit();
+            }
+            return result;
         } catch (SQLException e) {
             throw new PersistenceException("jpasskeys: the database refused a statement", e);
         }
@@ -49,8 +58,9 @@ final class HotPath {
     }
 
     /** The one row {@code sql} (with {@code parameter}) selects, read by {@code row}, on the datasource. */
-    static <T> Optional<T> single(DataSource dataSource, String sql, String parameter, Row<T> row) {
-        return run(dataSource, select(sql, parameter, row));
+    static <T> Optional<T> single(DataSource dataSource, TransactionSynchronizationRegistry transactions, String sql,
+                                  String parameter, Row<T> row) {
+        return run(dataSource, transactions, select(sql, parameter, row));
     }
 
     private static <T> SqlTransactions.Work<Optional<T>> select(String sql, String parameter, Row<T> row) {

@@ -8,10 +8,12 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.CredentialRepository;
@@ -28,10 +30,19 @@ import org.jpasskeys.revocation.AccountStanding;
 @ApplicationScoped
 public class JpaCredentialRepository implements CredentialRepository {
 
+    private static final String SIGN_IN_READ = "SELECT " + CredentialEntity.COLUMNS + ", " + UserEntity.COLUMNS
+            + ", u.disabled, u.session_epoch FROM jp_credential c JOIN jp_user u ON u.id = c.user_id "
+            + "WHERE c.credential_id = ?";
+    private static final int OWNER_COLUMN = CredentialEntity.COLUMN_COUNT + 1;
+    private static final int STANDING_COLUMN = OWNER_COLUMN + UserEntity.COLUMN_COUNT;
+
     @PersistenceContext(unitName = "jpasskeys")
     EntityManager em;
 
-    private DataSource dataSource;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    DataSource dataSource;
 
     @PostConstruct
     void lookUpDataSource() {
@@ -47,13 +58,9 @@ public class JpaCredentialRepository implements CredentialRepository {
 
     @Override
     public Optional<OwnedCredential> findForSignIn(byte[] credentialId) {
-        int owner = CredentialEntity.COLUMN_COUNT + 1;
-        int standing = owner + UserEntity.COLUMN_COUNT;
-        return HotPath.single(dataSource, "SELECT " + CredentialEntity.COLUMNS + ", " + UserEntity.COLUMNS
-                        + ", u.disabled, u.session_epoch FROM jp_credential c JOIN jp_user u ON u.id = c.user_id "
-                        + "WHERE c.credential_id = ?", CredentialIds.encode(credentialId),
-                row -> new OwnedCredential(CredentialEntity.read(row), UserEntity.read(row, owner),
-                        new AccountStanding(true, row.getBoolean(standing), row.getLong(standing + 1))));
+        return HotPath.single(dataSource, transactions, SIGN_IN_READ, CredentialIds.encode(credentialId),
+                row -> new OwnedCredential(CredentialEntity.read(row), UserEntity.read(row, OWNER_COLUMN),
+                        new AccountStanding(true, row.getBoolean(STANDING_COLUMN), row.getLong(STANDING_COLUMN + 1))));
     }
 
     @Override
@@ -114,7 +121,7 @@ public class JpaCredentialRepository implements CredentialRepository {
         // and the stored counter never moves backwards. In SQL: Hibernate translates a JPQL update anew on
         // every execution, a third of this method's time.
         String advances = update.signCount() == 0 ? "sign_count = 0" : "sign_count < ?";
-        return HotPath.run(dataSource, connection -> {
+        return HotPath.run(dataSource, transactions, connection -> {
             try (PreparedStatement record = connection.prepareStatement("UPDATE jp_credential SET sign_count = ?, "
                     + "backed_up = ?, last_used_at = ? WHERE credential_id = ? AND " + advances)) {
                 record.setLong(1, update.signCount());

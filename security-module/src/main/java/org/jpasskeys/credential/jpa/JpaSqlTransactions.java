@@ -9,7 +9,7 @@ import org.jpasskeys.state.SqlTransactions;
 
 /**
  * {@link SqlTransactions} on the module's datasource, through the persistence unit: a new JTA transaction per
- * call, also inside a sign-in's transaction, and usable on any thread.
+ * call, also inside a caller's transaction, and usable on any thread.
  */
 @ApplicationScoped
 public class JpaSqlTransactions implements SqlTransactions {

@@ -20,7 +20,7 @@ class UserEntity {
     static final String COLUMNS = "u.id, u.user_handle, u.username, u.display_name, u.created_at";
 
     /** How many columns {@link #COLUMNS} names. */
-    static final int COLUMN_COUNT = 5;
+    static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
     @Id
     @Column(name = "id", length = 32)
