@@ -163,7 +163,8 @@ public final class AuthenticationCeremony {
                 signingIn.standing().sessionEpoch());
     }
 
-    private static String ownershipProblem(Optional<OwnedCredential> found, byte[] userHandle, PendingChallenge pending) {
+    private static String ownershipProblem(Optional<OwnedCredential> found, byte[] userHandle,
+                                           PendingChallenge pending) {
         if (found.isEmpty()) {
             return "unknown credential";
         }

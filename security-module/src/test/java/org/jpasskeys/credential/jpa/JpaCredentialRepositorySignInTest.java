@@ -60,7 +60,8 @@ class JpaCredentialRepositorySignInTest {
 
     @Test
     void theSignInReadGivesThePasskeyItsAccountAndTheAccountsStanding() {
-        OwnedCredential found = repository(true, Status.STATUS_NO_TRANSACTION).findForSignIn(credentialId).orElseThrow();
+        OwnedCredential found = repository(true, Status.STATUS_NO_TRANSACTION).findForSignIn(credentialId)
+                .orElseThrow();
 
         assertThat(found.credential().credentialId()).isEqualTo(credentialId);
         assertThat(found.credential().signCount()).isEqualTo(5);
