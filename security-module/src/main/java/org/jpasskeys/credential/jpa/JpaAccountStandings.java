@@ -24,8 +24,8 @@ public class JpaAccountStandings implements AccountStandingStore {
 
     @Override
     public AccountStanding find(String userId) {
-        return HotPath.single(em, "SELECT disabled, session_epoch FROM jp_user WHERE id = ?", userId,
-                row -> new AccountStanding(true, row.getBoolean(1), row.getLong(2))).orElse(AccountStanding.GONE);
+        return HotPath.single(em, "SELECT " + UserEntity.STANDING_COLUMNS + " FROM jp_user u WHERE u.id = ?", userId,
+                row -> UserEntity.readStanding(row, 1)).orElse(AccountStanding.GONE);
     }
 
     @Override

@@ -21,7 +21,6 @@ import org.jpasskeys.credential.DuplicateException;
 import org.jpasskeys.credential.OwnedCredential;
 import org.jpasskeys.credential.SignInUpdate;
 import org.jpasskeys.credential.StoredCredential;
-import org.jpasskeys.revocation.AccountStanding;
 
 /**
  * {@link CredentialRepository} over JPA; the unique index on {@code credential_id} is the final guard. A sign-in's
@@ -31,7 +30,7 @@ import org.jpasskeys.revocation.AccountStanding;
 public class JpaCredentialRepository implements CredentialRepository {
 
     private static final String SIGN_IN_READ = "SELECT " + CredentialEntity.COLUMNS + ", " + UserEntity.COLUMNS
-            + ", u.disabled, u.session_epoch FROM jp_credential c JOIN jp_user u ON u.id = c.user_id "
+            + ", " + UserEntity.STANDING_COLUMNS + " FROM jp_credential c JOIN jp_user u ON u.id = c.user_id "
             + "WHERE c.credential_id = ?";
     private static final int OWNER_COLUMN = CredentialEntity.COLUMN_COUNT + 1;
     private static final int STANDING_COLUMN = OWNER_COLUMN + UserEntity.COLUMN_COUNT;
@@ -60,7 +59,7 @@ public class JpaCredentialRepository implements CredentialRepository {
     public Optional<OwnedCredential> findForSignIn(byte[] credentialId) {
         return HotPath.single(dataSource, transactions, SIGN_IN_READ, CredentialIds.encode(credentialId),
                 row -> new OwnedCredential(CredentialEntity.read(row), UserEntity.read(row, OWNER_COLUMN),
-                        new AccountStanding(true, row.getBoolean(STANDING_COLUMN), row.getLong(STANDING_COLUMN + 1))));
+                        UserEntity.readStanding(row, STANDING_COLUMN)));
     }
 
     @Override

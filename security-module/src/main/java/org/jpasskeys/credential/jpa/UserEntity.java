@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.UserAccount;
+import org.jpasskeys.revocation.AccountStanding;
 
 /** Row of {@code jp_user}; only the repositories see it. */
 @Entity
@@ -21,6 +22,9 @@ class UserEntity {
 
     /** How many columns {@link #COLUMNS} names. */
     static final int COLUMN_COUNT = COLUMNS.split(",").length;
+
+    /** The columns {@link #readStanding} reads, of this table ({@code jp_user u}). */
+    static final String STANDING_COLUMNS = "u.disabled, u.session_epoch";
 
     @Id
     @Column(name = "id", length = 32)
@@ -48,6 +52,11 @@ class UserEntity {
     static UserAccount read(ResultSet row, int first) throws SQLException {
         return new UserAccount(row.getString(first), CredentialIds.decode(row.getString(first + 1)),
                 row.getString(first + 2), row.getString(first + 3), HotPath.instant(row, first + 4));
+    }
+
+    /** Reads the account's standing from the {@link #STANDING_COLUMNS} that start at column {@code first}. */
+    static AccountStanding readStanding(ResultSet row, int first) throws SQLException {
+        return new AccountStanding(true, row.getBoolean(first), row.getLong(first + 1));
     }
 
     static UserEntity from(UserAccount account) {
