@@ -125,9 +125,10 @@ class CredentialEntity {
                         hardwareKey, modelVerified), name, createdAt, lastUsedAt, userAgent);
     }
 
+    /** The current row of {@link #COLUMNS}; no {@code getObject(column, type)}, see {@link HotPath#instant}. */
     static StoredCredential read(ResultSet row) throws SQLException {
         return toCredential(row.getString(1), row.getString(2), row.getBytes(3), row.getLong(4), row.getBoolean(5),
-                row.getBoolean(6), row.getBoolean(7), row.getString(8), row.getObject(9, UUID.class),
+                row.getBoolean(6), row.getBoolean(7), row.getString(8), UUID.fromString(row.getString(9)),
                 attestation(row.getString(10), row.getString(11), row.getString(12), row.getString(13),
                         row.getBoolean(14), row.getBoolean(15)), row.getString(16),
                 HotPath.instant(row, 17), HotPath.instant(row, 18), row.getString(19));

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -79,8 +79,10 @@ final class HotPath {
         T read(ResultSet row) throws SQLException;
     }
 
+    // Not getObject(column, OffsetDateTime.class): Payara's pool wraps that JDBC 4.1 method in a reflective call
+    // that looked the method up again on every read (1.6 % of a sign-in's CPU).
     static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        Timestamp value = row.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /** A sign-in's two statements on the migrated schema (H2), with no transaction around them. */
 class JpaCredentialRepositorySignInTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-12-03T10:00:00.123456Z");
+    private static final UUID AAGUID = UUID.fromString("08987058-cadc-4b81-b6e1-30de50dcbe96");
 
     private final String userId = UUID.randomUUID().toString().replace("-", "");
     private final byte[] userHandle = SoftwareAuthenticator.random(32);
@@ -51,7 +52,7 @@ class JpaCredentialRepositorySignInTest {
                 credential.setString(1, CredentialIds.encode(credentialId));
                 credential.setString(2, userId);
                 credential.setBytes(3, new byte[] {1, 2, 3});
-                credential.setObject(4, new UUID(0, 0));
+                credential.setObject(4, AAGUID);
                 credential.setObject(5, NOW.atOffset(ZoneOffset.UTC));
                 return credential.executeUpdate();
             }
@@ -68,6 +69,10 @@ class JpaCredentialRepositorySignInTest {
         assertThat(found.owner().id()).isEqualTo(userId);
         assertThat(found.owner().userHandle()).isEqualTo(userHandle);
         assertThat(found.owner().username()).isEqualTo("user-" + userId);
+        assertThat(found.owner().createdAt()).isEqualTo(NOW);
+        assertThat(found.credential().aaguid()).isEqualTo(AAGUID);
+        assertThat(found.credential().createdAt()).isEqualTo(NOW);
+        assertThat(found.credential().lastUsedAt()).isEmpty();
         assertThat(found.standing()).isEqualTo(new AccountStanding(true, true, 3));
     }
 
