@@ -1,6 +1,5 @@
 package org.jpasskeys.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +44,7 @@ public final class HttpExchange {
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        byte[] body = readAtMost(request, maxBytes);
+        byte[] body = readAtMost(request, declared, maxBytes);
         if (body.length == 0) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
@@ -95,18 +94,15 @@ public final class HttpExchange {
         }
     }
 
-    private static byte[] readAtMost(HttpServletRequest request, int maxBytes) {
+    // One array of the declared length (the container ends the stream there), or when the length is not declared,
+    // up to one byte past the limit: no fixed 8 KB buffer and copies per request.
+    private static byte[] readAtMost(HttpServletRequest request, long declared, int maxBytes) {
         try (InputStream in = request.getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                if (out.size() + read > maxBytes) {
-                    throw tooLarge(maxBytes);
-                }
-                out.write(buffer, 0, read);
+            byte[] body = in.readNBytes(declared >= 0 ? (int) declared : maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw tooLarge(maxBytes);
             }
-            return out.toByteArray();
+            return body;
         } catch (IOException e) {
             throw new ProblemException(Problem.invalidRequest("The request body could not be read."));
         }
