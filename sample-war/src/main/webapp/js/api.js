@@ -3,9 +3,20 @@
 export const ROOT = new URL('../', import.meta.url);
 const PASSKEYS = 'v1/portal/mfa/passkey/';
 
+/** "1 second", "5 seconds". */
+export const seconds = (count) => `${count} ${count === 1 ? 'second' : 'seconds'}`;
+
+// The wait from Retry-After (whole seconds), in the sample's own words.
+function detailOf(problem, retryAfter) {
+  if (problem.code === 'rate_limited' && /^\d+$/.test(retryAfter ?? '')) {
+    return `Too many attempts in a short time. Wait ${seconds(Number(retryAfter))}, then try again.`;
+  }
+  return problem.detail || 'Something went wrong. Try again in a moment.';
+}
+
 export class ApiError extends Error {
-  constructor(problem, status) {
-    super(problem.detail || 'Something went wrong. Try again in a moment.');
+  constructor(problem, status, retryAfter) {
+    super(detailOf(problem, retryAfter));
     this.name = 'ApiError';
     this.code = problem.code;
     this.status = status;
@@ -24,7 +35,7 @@ export async function call(method, path, body, token) {
   });
   if (response.status === 204) return null;
   const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(json, response.status);
+  if (!response.ok) throw new ApiError(json, response.status, response.headers.get('Retry-After'));
   return json;
 }
 

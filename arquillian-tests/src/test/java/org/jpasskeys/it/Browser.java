@@ -29,6 +29,7 @@ final class Browser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String CSP_VIOLATIONS = "jpasskeys-test-csp-violations";
+    private static final String REQUESTS = "jpasskeys-test-requests";
 
     private final ChromeDriver driver;
     private final URL base;
@@ -45,6 +46,25 @@ final class Browser implements AutoCloseable {
                         + " const seen = JSON.parse(sessionStorage.getItem('" + CSP_VIOLATIONS + "') || '[]');"
                         + " seen.push(location.pathname + ': ' + e.violatedDirective + ' ' + e.blockedURI);"
                         + " sessionStorage.setItem('" + CSP_VIOLATIONS + "', JSON.stringify(seen)); });"));
+        // The last path segment of every fetch of every page of this tab, counted in its session storage.
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "{ const fetch = window.fetch; window.fetch = (input, init) => {"
+                        + " const name = new URL(input instanceof Request ? input.url : input, location.href)"
+                        + ".pathname.split('/').pop();"
+                        + " const counts = JSON.parse(sessionStorage.getItem('" + REQUESTS + "') || '{}');"
+                        + " counts[name] = (counts[name] || 0) + 1;"
+                        + " sessionStorage.setItem('" + REQUESTS + "', JSON.stringify(counts));"
+                        + " return fetch(input, init); }; }"));
+    }
+
+    /**
+     * How many requests the pages of this tab have fetched from endpoints whose path ends in {@code name}, since
+     * the tab opened or a page cleared its session storage (signing out does).
+     */
+    long requestsTo(String name) {
+        Object count = driver.executeScript(
+                "return JSON.parse(sessionStorage.getItem('" + REQUESTS + "') || '{}')[arguments[0]] || 0;", name);
+        return ((Number) count).longValue();
     }
 
     /** The Content-Security-Policy violations that pages of this tab reported. */
@@ -91,6 +111,12 @@ final class Browser implements AutoCloseable {
                 Map.of("protocol", "ctap2", "transport", transport, "hasResidentKey", true,
                         "hasUserVerification", true, "isUserVerified", true, "automaticPresenceSimulation", true)));
         return (String) answer.get("authenticatorId");
+    }
+
+    /** Whether the authenticator's user verification (the fingerprint, the face) succeeds from now on. */
+    void userVerifies(String authenticatorId, boolean verified) {
+        driver.executeCdpCommand("WebAuthn.setUserVerified",
+                Map.of("authenticatorId", authenticatorId, "isUserVerified", verified));
     }
 
     void removeAuthenticator(String authenticatorId) {

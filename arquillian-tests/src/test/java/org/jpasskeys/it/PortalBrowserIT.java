@@ -98,6 +98,51 @@ class PortalBrowserIT {
     }
 
     @Test
+    void anIdleSignInPageOnAFirstVisitAsksForOptionsAFewTimesAtMost() {
+        browser.addAuthenticator("internal");
+
+        browser.go("");
+        sleep(3000);
+
+        assertThat(browser.requestsTo("generate-authentication-discoverable")).isBetween(1L, 3L);
+        assertThat(browser.path()).isEqualTo("/");
+        assertThat(browser.element("#status").getAttribute("class")).as("nothing went wrong for the person")
+                .doesNotContain("error");
+    }
+
+    @Test
+    void anIdleSignInPageWithAPasskeyAsksForOptionsAFewTimesAtMostAndTheButtonStillSignsIn() {
+        String laptop = browser.addAuthenticator("internal");
+        String username = Deployments.uniqueUsername("hal");
+        signUpWithPasskey(username);
+        // The authenticator refuses the autofill request at once while the person does not verify.
+        browser.userVerifies(laptop, false);
+        signOut();
+
+        sleep(3000);
+
+        assertThat(browser.requestsTo("generate-authentication-discoverable")).isBetween(1L, 3L);
+        assertThat(browser.path()).isEqualTo("/");
+        browser.userVerifies(laptop, true);
+        browser.click("#passkey-sign-in");
+        assertSignedInAs(username);
+    }
+
+    @Test
+    void aRateLimitedSignInSaysHowLongToWaitInProperEnglish() {
+        browser.go("");
+        browser.element("#passkey-sign-in");
+        browser.script("window.fetch = () => Promise.resolve(new Response(JSON.stringify({type: 'about:blank',"
+                + " title: 'Too many requests', status: 429, code: 'rate_limited',"
+                + " detail: 'Too many attempts in a short time. Wait 1 seconds, then try again.'}),"
+                + " {status: 429, headers: {'Content-Type': 'application/problem+json', 'Retry-After': '1'}}));");
+
+        browser.click("#passkey-sign-in");
+
+        assertThat(browser.waitForText("#status", "Wait")).contains("Wait 1 second,").doesNotContain("seconds");
+    }
+
+    @Test
     void passwordFallbackSignInIsFollowedByThePasskeyPromptWhichKeepsItsCooldown() {
         String laptop = browser.addAuthenticator("internal");
         String username = Deployments.uniqueUsername("dan");
