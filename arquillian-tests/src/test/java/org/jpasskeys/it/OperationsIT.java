@@ -130,6 +130,16 @@ class OperationsIT {
         assertThat(check(live, "jpasskeys-audit").getJsonObject("data").getString("auditWriter")).isEqualTo("running");
     }
 
+    @Test
+    void theServersOwnMetricsAndOpenApiDocumentAreClosedToAnyone() {
+        String server = "http://localhost:" + base.getPort() + "/";
+        for (String endpoint : List.of("metrics", "metrics/base", "metrics/vendor", "openapi")) {
+            Answer answer = new ApiClient(base).send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server + endpoint)).header("Accept", "text/plain").GET());
+            assertThat(answer.status()).as(endpoint + " answered " + answer.raw().body()).isIn(401, 403, 404);
+        }
+    }
+
     /** The check named {@code name} of a MicroProfile Health answer. */
     static JsonObject check(Answer health, String name) {
         return health.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
