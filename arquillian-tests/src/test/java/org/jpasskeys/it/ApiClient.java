@@ -141,4 +141,15 @@ final class ApiClient {
     Answer signIn(SoftwareAuthenticator authenticator) {
         return post("verify-authentication", signInAnswer(authenticator).json());
     }
+
+    /** The sample's password sign-in. */
+    Answer signInWithPassword(String username, String password) {
+        return postTo("api/password/sign-in", Json.createObjectBuilder().add("username", username)
+                .add("password", password).build().toString(), "application/json");
+    }
+
+    /** A passkey from {@code authenticator} added to the signed-in account. */
+    Answer addPasskey(SoftwareAuthenticator authenticator) {
+        return post("verify-registration", registrationAnswer(authenticator, JsonValue.EMPTY_JSON_OBJECT).json());
+    }
 }

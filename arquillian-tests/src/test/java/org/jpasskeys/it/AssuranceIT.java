@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -134,10 +135,9 @@ class AssuranceIT {
 
     @Test
     void aSyncedPasskeyIsRefusedForAnAdministratorAndAcceptedForAUser() {
-        String administrator = System.getProperty("it.policy.admin");
-        ApiClient admin = new ApiClient(base);
-        Answer synced = admin.post("verify-registration", admin.signUpAnswer(enterpriseKey().synced(), administrator)
-                .attestedBy(ENTERPRISE.attester("Enterprise Key")).json());
+        ApiClient admin = AdminEnrolment.signInWithBootstrapPassword(base, System.getProperty("it.policy.admin"));
+        Answer synced = admin.post("verify-registration", admin.registrationAnswer(enterpriseKey().synced(),
+                JsonValue.EMPTY_JSON_OBJECT).attestedBy(ENTERPRISE.attester("Enterprise Key")).json());
         ApiClient user = new ApiClient(base);
         Answer userSynced = user.post("verify-registration", user.signUpAnswer(enterpriseKey().synced(),
                 Deployments.uniqueUsername("usr")).attestedBy(ENTERPRISE.attester("Enterprise Key")).json());
@@ -147,11 +147,10 @@ class AssuranceIT {
         assertThat(synced.json().getString("detail")).contains("stays on one device");
         assertThat(userSynced.status()).as(userSynced.raw().body()).isEqualTo(201);
 
-        ApiClient again = new ApiClient(base);
-        Answer deviceBound = again.post("verify-registration", again.signUpAnswer(enterpriseKey(), administrator)
-                .attestedBy(ENTERPRISE.attester("Enterprise Key")).json());
+        Answer deviceBound = admin.post("verify-registration", admin.registrationAnswer(enterpriseKey(),
+                JsonValue.EMPTY_JSON_OBJECT).attestedBy(ENTERPRISE.attester("Enterprise Key")).json());
         assertThat(deviceBound.status()).as(deviceBound.raw().body()).isEqualTo(201);
-        assertThat(again.get("protected", null).json().getBoolean("inRoleAdmin")).isTrue();
+        assertThat(admin.get("protected", null).json().getBoolean("inRoleAdmin")).isTrue();
         assertThat(deviceBound.json().getJsonObject("credential").getString("assurance")).isEqualTo("aal3");
     }
 

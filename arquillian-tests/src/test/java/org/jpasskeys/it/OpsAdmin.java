@@ -1,7 +1,5 @@
 package org.jpasskeys.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URL;
 
 import org.jpasskeys.testing.SoftwareAuthenticator;
@@ -21,7 +19,7 @@ final class OpsAdmin {
 
     static synchronized void enrolOnce(URL base) {
         if (!enrolled) {
-            assertThat(new ApiClient(base).signUp(KEY, System.getProperty("it.ops.admin")).status()).isEqualTo(201);
+            AdminEnrolment.enrol(base, System.getProperty("it.ops.admin"), KEY);
             enrolled = true;
         }
     }

@@ -246,8 +246,16 @@ class PortalBrowserIT {
         SoftwareAuthenticator victimsKey = SoftwareAuthenticator.es256();
         String victim = Deployments.uniqueUsername("mallory");
         assertThat(new ApiClient(base).signUp(victimsKey, victim).status()).isEqualTo(201);
-        browser.addAuthenticator("internal");
-        signUpWithPasskey(System.getProperty("it.portal.admin"));
+        String laptop = browser.addAuthenticator("internal");
+        String administrator = System.getProperty("it.portal.admin");
+        browser.go("");
+        signInWithPassword(administrator, System.getProperty("it.admin.password"));
+        browser.waitUntil("the passkey prompt shows", () -> browser.visible("#upgrade-prompt"));
+        browser.click("#create-passkey");
+        browser.waitForText("#status", "Your passkey is ready");
+        signOutHolding(laptop, "internal");
+        browser.click("#passkey-sign-in");
+        assertSignedInAs(administrator);
         browser.click("#admin-link");
         browser.waitForPath("/account/admin.html");
         browser.waitUntil("events listed", () -> !browser.elements("#events tr").isEmpty());

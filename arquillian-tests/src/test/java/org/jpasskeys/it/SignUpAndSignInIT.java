@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -126,9 +128,42 @@ class SignUpAndSignInIT {
     }
 
     @Test
+    void signingUpUnderAnAdministratorsNameInAnyCaseIsRefusedAndStoresNothing() {
+        String administrator = System.getProperty("it.claimed.admin");
+        for (String name : List.of(administrator, administrator.toUpperCase(Locale.ROOT),
+                Character.toUpperCase(administrator.charAt(0)) + administrator.substring(1))) {
+            SoftwareAuthenticator key = SoftwareAuthenticator.es256();
+            ApiClient claimant = new ApiClient(base);
+            Answer options = claimant.post("generate-registration", Json.createObjectBuilder()
+                    .add("username", name).add("displayName", "Administrator").build());
+            Answer signUp = options.status() == 200 ? claimant.post("verify-registration", key.register(
+                    claimant.rpId(), claimant.origin(), options.json().getString("challenge"),
+                    Base64.getUrlDecoder().decode(options.json().getJsonObject("user").getString("id"))).json())
+                    : options;
+            assertThat(signUp.status()).as(name + ": " + signUp.raw().body()).isEqualTo(409);
+            assertThat(signUp.code()).isEqualTo("username_taken");
+            assertThat(claimant.get("protected", null).status()).as("not signed in").isEqualTo(401);
+            if (options.status() == 200) {
+                assertThat(new ApiClient(base).signIn(key).status()).as("no passkey stored").isEqualTo(401);
+            }
+
+            ApiClient withPassword = new ApiClient(base);
+            Answer passwordSignUp = withPassword.postTo("api/password/sign-up", Json.createObjectBuilder()
+                    .add("username", name).add("password", "claimed by a stranger").build().toString(),
+                    "application/json");
+            assertThat(passwordSignUp.status()).as(name + ": " + passwordSignUp.raw().body()).isEqualTo(409);
+            assertThat(passwordSignUp.code()).isEqualTo("username_taken");
+            assertThat(new ApiClient(base).signInWithPassword(administrator, "claimed by a stranger").status())
+                    .as("no password stored").isEqualTo(401);
+        }
+        ApiClient operator = AdminEnrolment.signInWithBootstrapPassword(base, administrator);
+        assertThat(operator.get("protected", null).json().getBoolean("inRoleAdmin")).isTrue();
+    }
+
+    @Test
     void groupsFromTheApplicationsOwnStoreReachSessionTokenAndTheAuditPage() {
         SoftwareAuthenticator adminKey = SoftwareAuthenticator.es256();
-        new ApiClient(base).signUp(adminKey, System.getProperty("it.admin"));
+        AdminEnrolment.enrol(base, System.getProperty("it.admin"), adminKey);
         ApiClient admin = new ApiClient(base);
         Answer signIn = admin.signIn(adminKey);
         assertThat(signIn.status()).as(signIn.raw().body()).isEqualTo(200);

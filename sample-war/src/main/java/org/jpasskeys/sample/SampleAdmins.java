@@ -1,19 +1,21 @@
 package org.jpasskeys.sample;
 
-import java.util.Arrays;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The application's own group store: callers named in {@code sample.admins} (comma list) are in the group
- * {@code admin}. It shows how an application adds roles to passkey callers.
+ * The application's own group store: the {@link Administrators} are in the group {@code admin}. It shows how an
+ * application adds roles to passkey callers.
  */
 @ApplicationScoped
 public class SampleAdmins implements IdentityStore {
+
+    @Inject
+    Administrators administrators;
 
     @Override
     public Set<ValidationType> validationTypes() {
@@ -22,9 +24,6 @@ public class SampleAdmins implements IdentityStore {
 
     @Override
     public Set<String> getCallerGroups(CredentialValidationResult result) {
-        String admins = ConfigProvider.getConfig().getOptionalValue("sample.admins", String.class).orElse("");
-        boolean admin = Arrays.stream(admins.split(",")).map(String::strip)
-                .anyMatch(name -> name.equals(result.getCallerPrincipal().getName()));
-        return admin ? Set.of("admin") : Set.of();
+        return administrators.isAdministrator(result.getCallerPrincipal().getName()) ? Set.of("admin") : Set.of();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,17 +46,38 @@ public class PasswordAccounts implements OtherSignInMethods {
     public UserAccount signUp(SignUpRequest request, char[] password) {
         requireAcceptable(password);
         UserAccount account = registration.createAccount(request);
+        setPassword(account.username(), password);
+        return account;
+    }
+
+    /** Gives the account {@code password}, in place of the one it had (in the caller's transaction, if any). */
+    @Transactional
+    public void setPassword(String username, char[] password) {
+        requireAcceptable(password);
         try (Connection connection = SchemaMigration.dataSource().getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM sample_password WHERE username = ?");
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO sample_password (username, password_hash, created_at) VALUES (?, ?, ?)")) {
-            insert.setString(1, account.username());
+            delete.setString(1, username);
+            delete.executeUpdate();
+            insert.setString(1, username);
             insert.setString(2, hash.generate(password));
-            insert.setTimestamp(3, Timestamp.from(account.createdAt()));
+            insert.setTimestamp(3, Timestamp.from(Instant.now()));
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not store the password of " + account.username(), e);
+            throw new IllegalStateException("could not store the password of " + username, e);
         }
-        return account;
+    }
+
+    /** Takes the account's password away: from now on it signs in with its passkeys only. */
+    public void removePassword(String username) {
+        try (Connection connection = SchemaMigration.dataSource().getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM sample_password WHERE username = ?")) {
+            delete.setString(1, username);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not remove the password of " + username, e);
+        }
     }
 
     @Override

@@ -9,3 +9,13 @@ CREATE TABLE sample_password (
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_sample_password PRIMARY KEY (username)
 );
+
+--changeset jpasskeys-sample:2-administrators
+-- Accounts the operator made for the names in sample.admins: only these hold the admin group. A row is
+-- written in the transaction that creates the account, so an account that signed up itself never has one.
+CREATE TABLE sample_admin (
+    username   VARCHAR(64) NOT NULL,
+    user_id    VARCHAR(32) NOT NULL,
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT pk_sample_admin PRIMARY KEY (username)
+);
