@@ -80,7 +80,9 @@ public class MicroProfilePasskeysConfig {
                         value(source, "passkeys.rate-limit.per-username-per-minute", Integer::valueOf,
                                 d.rateLimit().perUsernamePerMinute()),
                         value(source, "passkeys.rate-limit.trusted-proxies", MicroProfilePasskeysConfig::commaList,
-                                d.rateLimit().trustedProxies())),
+                                d.rateLimit().trustedProxies()),
+                        value(source, "passkeys.rate-limit.ipv6-prefix-length", Integer::valueOf,
+                                d.rateLimit().ipv6PrefixLength())),
                 new StateConfig(
                         value(source, "passkeys.state.store", StateConfig.Store::parse, d.state().store()),
                         source.getOptionalValue("passkeys.state.jcache.provider", String.class),

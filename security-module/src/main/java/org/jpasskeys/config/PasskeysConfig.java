@@ -102,7 +102,8 @@ public record PasskeysConfig(
                 AttestationPolicy.NONE, 10, Duration.ofMinutes(15), "http://localhost:8080", "jpasskeys",
                 Duration.ofMinutes(15),
                 Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Optional.empty(),
-                Duration.ofDays(90), OperationsConfig.defaults(), new RateLimitConfig(true, 10, 5, Set.of()),
+                Duration.ofDays(90), OperationsConfig.defaults(), new RateLimitConfig(true, 10, 5, Set.of(),
+                RateLimitConfig.DEFAULT_IPV6_PREFIX_LENGTH),
                 StateConfig.local(), TokenKeyStoreConfig.file(), AssuranceConfig.permissive());
     }
 

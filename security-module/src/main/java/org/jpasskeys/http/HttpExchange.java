@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -24,6 +23,9 @@ public final class HttpExchange {
 
     public static final String JSON = "application/json";
     public static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Deeper than any body of the API; bounded before parsing, whose reader recurses once per level. */
+    static final int MAX_DEPTH = 32;
 
     private HttpExchange() {
     }
@@ -49,12 +51,14 @@ public final class HttpExchange {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
         String text = utf8(body);
+        requireDepthAtMost(text, MAX_DEPTH);
         try (JsonReader reader = CachedJsonProvider.JSON.createReader(new StringReader(text))) {
             JsonStructure structure = reader.read();
             if (structure instanceof JsonObject object) {
                 return object;
             }
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonException, and the plain RuntimeException the provider throws past its own limits.
             throw new ProblemException(Problem.invalidRequest("The request body is not valid JSON."));
         }
         throw new ProblemException(Problem.invalidRequest("The request body must be a JSON object."));
@@ -105,6 +109,31 @@ public final class HttpExchange {
             return body;
         } catch (IOException e) {
             throw new ProblemException(Problem.invalidRequest("The request body could not be read."));
+        }
+    }
+
+    /** Counts the nesting of objects and arrays outside strings; the parser judges everything else. */
+    private static void requireDepthAtMost(String text, int maxDepth) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > maxDepth) {
+                    throw new ProblemException(Problem.invalidRequest(
+                            "The request body nests objects and arrays deeper than " + maxDepth + " levels."));
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.jpasskeys.ratelimit;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +18,36 @@ public final class ClientAddress {
 
     public static String of(HttpServletRequest request, Set<String> trustedProxies) {
         return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trustedProxies);
+    }
+
+    /**
+     * What the per-address limit counts {@code address} as: an IPv4 address as it is, an IPv6 address by its first
+     * {@code ipv6PrefixLength} bits, so that a client holding a /64 cannot spread its requests over 2^64 buckets.
+     */
+    public static String rateLimitKey(String address, int ipv6PrefixLength) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        byte[] bytes;
+        try {
+            // A literal only (never a name to resolve); brackets and a zone such as %eth0 are left out.
+            String literal = address.replace("[", "").replace("]", "");
+            int zone = literal.indexOf('%');
+            bytes = InetAddress.getByName(zone < 0 ? literal : literal.substring(0, zone)).getAddress();
+        } catch (UnknownHostException e) {
+            return address;
+        }
+        if (bytes.length != 16) {
+            return address; // an IPv4-mapped address comes back as IPv4
+        }
+        for (int bit = ipv6PrefixLength; bit < 128; bit++) {
+            bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        try {
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/" + ipv6PrefixLength;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String of(String peer, String forwardedFor, Set<String> trustedProxies) {

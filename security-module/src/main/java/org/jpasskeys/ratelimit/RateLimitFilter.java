@@ -16,7 +16,7 @@ import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.metrics.PasskeyMetrics;
 
 /**
- * Guards the challenge endpoints and {@code verify-authentication}: at most
+ * Guards the challenge endpoints and both verify endpoints: at most
  * {@code passkeys.rate-limit.per-address-per-minute} requests per client address. A refused request
  * answers 429 {@code rate_limited} before anything is parsed, stored or looked up. An application may
  * guard its own sign-in form with it too (a subclass with {@code @WebFilter}); the counts are shared.
@@ -46,7 +46,8 @@ public class RateLimitFilter extends HttpFilter {
             return;
         }
         String client = ClientAddress.of(request, config.rateLimit().trustedProxies());
-        RateLimitDecision decision = perAddress.tryAcquire(client);
+        RateLimitDecision decision = perAddress.tryAcquire(
+                ClientAddress.rateLimitKey(client, config.rateLimit().ipv6PrefixLength()));
         RateLimitAnswers.addHeaders(response, decision);
         if (!decision.allowed()) {
             metrics.rateLimited(decision.policy());

@@ -1,6 +1,7 @@
 package org.jpasskeys.web;
 
 import java.security.Provider;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -11,6 +12,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jpasskeys.assurance.MetadataRefresh;
@@ -68,6 +70,8 @@ public class PasskeyEndpoints implements ServletContextListener {
         LOG.info(() -> "jpasskeys: readiness " + health.readiness());
         ServletContext context = event.getServletContext();
         hardenSessionCookie(context.getSessionCookieConfig());
+        // A session id in the URL (;jsessionid=) would bypass the cookie's HttpOnly and SameSite.
+        context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
         if (config.operations().securityHeaders()) {
             context.addFilter("jpasskeys-security-headers", SecurityHeadersFilter.class)
                     .addMappingForUrlPatterns(null, false, "/*");
@@ -81,7 +85,8 @@ public class PasskeyEndpoints implements ServletContextListener {
         if (config.rateLimit().enabled()) {
             FilterRegistration.Dynamic limits = context.addFilter("jpasskeys-rate-limit", RateLimitFilter.class);
             limits.addMappingForUrlPatterns(null, false, options);
-            limits.addMappingForUrlPatterns(null, false, base + "/" + VerificationServlet.VERIFY_AUTHENTICATION);
+            limits.addMappingForUrlPatterns(null, false, base + "/" + VerificationServlet.VERIFY_AUTHENTICATION,
+                    base + "/" + VerificationServlet.VERIFY_REGISTRATION);
             LOG.info(() -> "jpasskeys: rate limits on: " + config.rateLimit());
         } else {
             LOG.warning("jpasskeys: rate limits are off (passkeys.rate-limit.enabled=false)");

@@ -53,6 +53,18 @@ class HttpExchangeTest {
                 .isEqualTo("abc");
     }
 
+    @Test
+    void deeplyNestedJsonIsAnInvalidRequest() {
+        for (String nested : new String[] {"{\"a\":" + "[".repeat(1_001) + "]".repeat(1_001) + "}",
+                "[".repeat(1_001) + "]".repeat(1_001), "{\"a\":" + "{\"b\":".repeat(40) + "1" + "}".repeat(41)}) {
+            assertThatThrownBy(() -> HttpExchange.readJsonObject(request(nested, nested.length()), Set.of(), 65_536))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.problem().status()).isEqualTo(400);
+                        assertThat(e.problem().code()).isEqualTo("invalid_request");
+                    });
+        }
+    }
+
     private static HttpServletRequest request(String body, long declaredLength) {
         ServletInputStream stream = servletStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
         return (HttpServletRequest) Proxy.newProxyInstance(HttpExchangeTest.class.getClassLoader(),
