@@ -17,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.AuthenticatorDataConverter;
+import com.webauthn4j.converter.exception.DataConversionException;
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.credential.CredentialRecord;
 import com.webauthn4j.credential.CredentialRecordImpl;
@@ -44,6 +45,8 @@ import com.webauthn4j.data.extension.authenticator.AuthenticationExtensionAuthen
 import com.webauthn4j.data.extension.authenticator.AuthenticationExtensionsAuthenticatorOutputs;
 import com.webauthn4j.data.extension.client.AuthenticationExtensionClientOutput;
 import com.webauthn4j.data.extension.client.AuthenticationExtensionsClientOutputs;
+import com.webauthn4j.data.extension.client.CredentialPropertiesOutput;
+import com.webauthn4j.data.extension.client.RegistrationExtensionClientOutput;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.attestation.statement.androidkey.AndroidKeyAttestationStatementVerifier;
 import com.webauthn4j.verifier.attestation.statement.androidsafetynet.AndroidSafetyNetAttestationStatementVerifier;
@@ -65,6 +68,7 @@ import com.webauthn4j.verifier.exception.NotAllowedAlgorithmException;
 import com.webauthn4j.verifier.exception.UserNotPresentException;
 import com.webauthn4j.verifier.exception.UserNotVerifiedException;
 import com.webauthn4j.verifier.exception.VerificationException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -220,12 +224,15 @@ final class WebAuthn4jAdapter {
         } catch (VerificationException e) {
             throw translate(e, CeremonyException.invalidRequest(
                     "The authenticator's response could not be verified. Try again with another passkey provider."));
+        } catch (JacksonException | DataConversionException e) {
+            throw malformedExtensions(e);
         }
         if (parsed.data().getAttestationObject().getFormat().equals("fido-u2f")) {
             // U2F signs neither the flags nor anything that could verify the user: its UV flag is the client's word.
             throw new CeremonyException(CeremonyFailure.USER_VERIFICATION_REQUIRED, "A U2F security key cannot "
                     + "verify you (PIN or biometrics). Use a passkey on your phone or computer, or a FIDO2 key.");
         }
+        requireDiscoverable(parsed.data().getClientExtensions());
         AuthenticatorData<?> authenticatorData = parsed.data().getAttestationObject().getAuthenticatorData();
         AttestedCredentialData attested = authenticatorData.getAttestedCredentialData();
         // Caller's responsibility: rawId must name the credential that the authenticator attested.
@@ -240,6 +247,22 @@ final class WebAuthn4jAdapter {
                 authenticatorData.getSignCount(), authenticatorData.isFlagUV(), authenticatorData.isFlagBE(),
                 authenticatorData.isFlagBS(), aaguid.getValue(), trust.judge(attestationObject.getFormat(),
                         attestationObject.getAttestationStatement(), aaguid.getValue(), now));
+    }
+
+    /**
+     * The options required a resident key; a client that reports none made (a relaxed client or integration, an
+     * authenticator without storage) would leave a passkey that cannot sign in without a username. A client that
+     * reports nothing is taken at the options' word: the outputs are unsigned either way.
+     */
+    private static void requireDiscoverable(
+            AuthenticationExtensionsClientOutputs<RegistrationExtensionClientOutput> outputs) {
+        CredentialPropertiesOutput properties = outputs == null ? null : outputs.getCredProps();
+        if (properties != null && Boolean.FALSE.equals(properties.getRk())) {
+            throw new CeremonyException(CeremonyFailure.AUTHENTICATOR_NOT_ALLOWED, "This authenticator did not "
+                    + "store the passkey on itself, so it could not sign you in without a username. Use your phone, "
+                    + "this computer's passkeys, or a security key that stores passkeys.",
+                    "credProps.rk is false: not a discoverable credential");
+        }
     }
 
     /**
@@ -258,6 +281,8 @@ final class WebAuthn4jAdapter {
         } catch (VerificationException e) {
             throw translate(e, CeremonyException.authenticationFailed(e.getClass().getSimpleName() + ": "
                     + e.getMessage()));
+        } catch (JacksonException | DataConversionException e) {
+            throw malformedExtensions(e);
         }
         AuthenticatorData<?> authenticatorData = parsed.data().getAuthenticatorData();
         return new VerifiedAssertion(authenticatorData.getSignCount(), authenticatorData.isFlagBS());
@@ -313,6 +338,13 @@ final class WebAuthn4jAdapter {
             return CeremonyException.invalidRequest("The credential id is longer than 1023 bytes.");
         }
         return otherwise;
+    }
+
+    /** webauthn4j decodes extension outputs when it verifies them: one of the wrong shape fails there. */
+    private static CeremonyException malformedExtensions(RuntimeException e) {
+        return new CeremonyException(CeremonyFailure.INVALID_REQUEST, "The response's extension outputs are "
+                + "malformed: send clientExtensionResults as the browser gave them.",
+                "malformed extension output: " + e.getClass().getSimpleName());
     }
 
     private static <T> T parse(java.util.function.Supplier<T> parser) {

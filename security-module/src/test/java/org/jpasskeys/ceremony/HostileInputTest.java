@@ -135,6 +135,68 @@ class HostileInputTest {
         rp.expectMalformed(CeremonyFailure.INVALID_REQUEST, () -> rp.authentication.finishAssertion(hostile));
     }
 
+    static Stream<String> malformedClientExtensionOutputs() {
+        return Stream.of("{\"appid\":\"x\"}", "{\"credProps\":5}", "{\"largeBlob\":{\"blob\":5}}",
+                "{\"credProps\":{\"rk\":\"yes\"}}",
+                "{\"appidExclude\":{}}", "{\"credProps\":[]}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedClientExtensionOutputs")
+    void malformedClientExtensionOutputsOfARegistrationAreInvalidRequests(String outputs) {
+        RegistrationResponse hostile = new RegistrationResponse(valid.credentialId(), valid.clientDataJSON(),
+                valid.attestationObject(), valid.transports(), Optional.of(outputs));
+
+        rp.expectFailure(CeremonyFailure.INVALID_REQUEST, () -> finish(hostile));
+        assertThat(rp.accounts.userCount()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedClientExtensionOutputs")
+    void malformedClientExtensionOutputsOfASignInAreInvalidRequests(String outputs) {
+        long registered = rp.registration.finishRegistration(new FinishRegistrationRequest(valid, Optional.empty(),
+                Optional.empty(), Optional.empty())).credential().signCount();
+        AuthenticationResponse good = rp.signInAnswer(device).build();
+        AuthenticationResponse hostile = new AuthenticationResponse(good.credentialId(), good.clientDataJSON(),
+                good.authenticatorData(), good.signature(), good.userHandle(), Optional.of(outputs));
+
+        rp.expectFailure(CeremonyFailure.INVALID_REQUEST, () -> rp.authentication.finishAssertion(hostile));
+        assertThat(rp.accounts.findById(valid.credentialId()).orElseThrow().signCount()).isEqualTo(registered);
+    }
+
+    @Test
+    void aClientThatReportsNoResidentKeyIsRefusedAndNothingStored() {
+        RegistrationResponse relaxed = new RegistrationResponse(valid.credentialId(), valid.clientDataJSON(),
+                valid.attestationObject(), valid.transports(), Optional.of("{\"credProps\":{\"rk\":false}}"));
+
+        CeremonyException e = rp.expectFailure(CeremonyFailure.AUTHENTICATOR_NOT_ALLOWED, () -> finish(relaxed));
+
+        assertThat(e.detail()).contains("without a username");
+        assertThat(rp.accounts.userCount()).isZero();
+    }
+
+    @Test
+    void aClientThatReportsAResidentKeyRegisters() {
+        RegistrationResponse reported = new RegistrationResponse(valid.credentialId(), valid.clientDataJSON(),
+                valid.attestationObject(), valid.transports(), Optional.of("{\"credProps\":{\"rk\":true}}"));
+
+        finish(reported);
+
+        assertThat(rp.accounts.userCount()).isOne();
+    }
+
+    @Test
+    void aSignedExtensionOutputOfTheWrongTypeIsAnInvalidRequest() {
+        long registered = rp.registration.finishRegistration(new FinishRegistrationRequest(valid, Optional.empty(),
+                Optional.empty(), Optional.empty())).credential().signCount();
+        AuthenticationResponse hostile = rp.signInAnswer(device)
+                .flags(SoftwareAuthenticator.UP | SoftwareAuthenticator.UV | SoftwareAuthenticator.ED)
+                .authenticatorExtensions(cborMap("credProtect", text("x"))).build();
+
+        rp.expectFailure(CeremonyFailure.INVALID_REQUEST, () -> rp.authentication.finishAssertion(hostile));
+        assertThat(rp.accounts.findById(valid.credentialId()).orElseThrow().signCount()).isEqualTo(registered);
+    }
+
     private void finish(RegistrationResponse response) {
         rp.registration.finishRegistration(new FinishRegistrationRequest(response, Optional.empty(), Optional.empty(),
                 Optional.empty()));
