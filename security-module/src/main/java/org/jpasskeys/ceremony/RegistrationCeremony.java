@@ -122,7 +122,6 @@ public final class RegistrationCeremony {
             if (!request.callerId().equals(Optional.of(existing.get().id()))) {
                 throw CeremonyException.challengeNotFound();
             }
-            requireRoomForOneMore(credentials.findByUserId(existing.get().id()));
         }
         UserAccount account = existing.orElseGet(() -> new UserAccount(newAccountId(),
                 user.userHandle(), user.username(), user.displayName(), now));
@@ -136,7 +135,9 @@ public final class RegistrationCeremony {
         });
         try {
             if (existing.isPresent()) {
-                credentials.add(credential);
+                if (!credentials.add(credential, config.maxCredentialsPerUser())) {
+                    throw limitReached(config.maxCredentialsPerUser());
+                }
             } else {
                 users.createWithCredential(account, credential);
             }
@@ -148,9 +149,13 @@ public final class RegistrationCeremony {
 
     private void requireRoomForOneMore(List<StoredCredential> existing) {
         if (existing.size() >= config.maxCredentialsPerUser()) {
-            throw new CeremonyException(CeremonyFailure.CREDENTIAL_LIMIT_REACHED, "Your account has "
-                    + existing.size() + " passkeys, the most it can hold. Delete one you no longer use first.");
+            throw limitReached(existing.size());
         }
+    }
+
+    private static CeremonyException limitReached(int held) {
+        return new CeremonyException(CeremonyFailure.CREDENTIAL_LIMIT_REACHED, "Your account has "
+                + held + " passkeys, the most it can hold. Delete one you no longer use first.");
     }
 
     private PublicKeyCredentialCreationOptions issue(ChallengeUser user, List<PublicKeyCredentialDescriptor> exclude,

@@ -20,11 +20,13 @@ public interface CredentialRepository {
     List<StoredCredential> findByUserId(String userId);
 
     /**
-     * Adds a passkey to an existing account.
+     * Adds a passkey to an existing account that holds fewer than {@code maxPerAccount}, atomically: concurrent
+     * additions to one account, on any node, never pass the limit together.
      *
+     * @return false when the account holds {@code maxPerAccount} passkeys already; nothing was stored
      * @throws DuplicateException when the credential id is registered already (to anyone); nothing was stored
      */
-    void add(StoredCredential credential);
+    boolean add(StoredCredential credential, int maxPerAccount);
 
     /**
      * Renames one of the account's passkeys.

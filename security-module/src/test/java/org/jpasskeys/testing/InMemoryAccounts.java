@@ -87,10 +87,14 @@ public final class InMemoryAccounts implements UserRepository, CredentialReposit
     }
 
     @Override
-    public synchronized void add(StoredCredential credential) {
+    public synchronized boolean add(StoredCredential credential, int maxPerAccount) {
+        if (findByUserId(credential.userId()).size() >= maxPerAccount) {
+            return false;
+        }
         if (credentialsById.putIfAbsent(credential.credentialIdBase64Url(), credential) != null) {
             throw new DuplicateException(DuplicateException.Kind.CREDENTIAL_ID);
         }
+        return true;
     }
 
     @Override

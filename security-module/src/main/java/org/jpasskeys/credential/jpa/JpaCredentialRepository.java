@@ -75,11 +75,19 @@ public class JpaCredentialRepository implements CredentialRepository {
 
     @Override
     @Transactional
-    public void add(StoredCredential credential) {
+    public boolean add(StoredCredential credential, int maxPerAccount) {
+        // The account row lock serialises additions per account, so that the count below stays true until commit.
+        em.find(UserEntity.class, credential.userId(), LockModeType.PESSIMISTIC_WRITE);
+        long held = em.createQuery("SELECT COUNT(c) FROM CredentialEntity c WHERE c.userId = :user", Long.class)
+                .setParameter("user", credential.userId()).getSingleResult();
+        if (held >= maxPerAccount) {
+            return false;
+        }
         if (exists(em, credential.credentialIdBase64Url())) {
             throw new DuplicateException(DuplicateException.Kind.CREDENTIAL_ID);
         }
         UniqueViolations.persistAndFlush(em, CredentialEntity.from(credential));
+        return true;
     }
 
     @Override
