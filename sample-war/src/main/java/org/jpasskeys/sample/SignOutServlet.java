@@ -8,12 +8,12 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.jpasskeys.config.PasskeysConfig;
 import org.jpasskeys.http.HttpExchange;
+import org.jpasskeys.mechanism.PasskeyAuthenticationMechanism;
 import org.jpasskeys.web.Answers;
 
-/** Ends the session. Access tokens already handed out stay valid until they expire. */
+/** Signs the caller out: the session ends, and so do the access tokens issued at its sign-in. */
 @WebServlet("/api/sign-out")
 public class SignOutServlet extends HttpServlet {
 
@@ -22,22 +22,21 @@ public class SignOutServlet extends HttpServlet {
     @Inject
     transient PasskeysConfig config;
 
+    @Inject
+    transient PasskeyAuthenticationMechanism mechanism;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Answers.answer(this, "sign-out", response, () -> {
             HttpExchange.requireAllowedOrigin(request, config.origins());
-            logout(request);
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
+            signOut(request);
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         });
     }
 
-    private static void logout(HttpServletRequest request) {
+    private void signOut(HttpServletRequest request) {
         try {
-            request.logout();
+            mechanism.signOut(request);
         } catch (ServletException e) {
             throw new IllegalStateException("the container could not sign the caller out", e);
         }

@@ -41,7 +41,8 @@ public interface CredentialRepository {
     /**
      * Deletes one of the account's passkeys, unless it is the account's last one and {@code keepLast};
      * concurrent deletions for one account are serialised, so that together they cannot remove the last
-     * passkey either.
+     * passkey either. In the same transaction the sign-ins the passkey made end
+     * ({@link org.jpasskeys.revocation.AccountStandingStore#revokedSince}), with their tokens.
      */
     Deletion delete(String userId, byte[] credentialId, boolean keepLast);
 

@@ -1,46 +1,36 @@
 package org.jpasskeys.mechanism;
 
-import java.io.Serializable;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Keeps the signed-in caller in the HTTP session, the one place that does so, together with the passkey
- * that signed the caller in (none after a password), so that the session ends when that passkey is removed.
- * The caller's session epoch ends it when the account is signed out everywhere or disabled.
+ * Keeps the signed-in caller in the HTTP session, the one place that does so. The caller carries its sign-in
+ * (with the passkey that made it, none after a password), so that the session ends when that passkey is removed,
+ * when the sign-in is signed out, or when the account is signed out everywhere or disabled.
  */
 public final class CallerSession {
 
     private static final String ATTRIBUTE = CallerSession.class.getName();
 
-    private record SignedIn(PasskeyPrincipal caller, String passkeyId) implements Serializable {
-    }
-
     private CallerSession() {
     }
 
-    /**
-     * Signs the caller in for this session; a session that existed gets a new id (no session fixation).
-     *
-     * @param passkeyId the base64url id of the passkey that signed the caller in, if one did
-     */
-    public static void establish(HttpServletRequest request, PasskeyPrincipal caller, Optional<String> passkeyId) {
+    /** Signs the caller in for this session; a session that existed gets a new id (no session fixation). */
+    public static void establish(HttpServletRequest request, PasskeyPrincipal caller) {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        request.getSession(true).setAttribute(ATTRIBUTE, new SignedIn(caller, passkeyId.orElse(null)));
+        request.getSession(true).setAttribute(ATTRIBUTE, caller);
     }
 
     /** The caller signed in for this session, if any. */
     public static Optional<PasskeyPrincipal> caller(HttpServletRequest request) {
-        return signedIn(request).map(SignedIn::caller);
-    }
-
-    /** The id of the passkey that signed this session's caller in, if a passkey did. */
-    static Optional<String> passkeyId(HttpServletRequest request) {
-        return signedIn(request).map(SignedIn::passkeyId);
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty()
+                : Optional.ofNullable(session.getAttribute(ATTRIBUTE)).filter(PasskeyPrincipal.class::isInstance)
+                        .map(PasskeyPrincipal.class::cast);
     }
 
     /** Ends the session. */
@@ -49,11 +39,5 @@ public final class CallerSession {
         if (session != null) {
             session.invalidate();
         }
-    }
-
-    private static Optional<SignedIn> signedIn(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return session == null ? Optional.empty()
-                : Optional.ofNullable(session.getAttribute(ATTRIBUTE)).map(SignedIn.class::cast);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jpasskeys.ceremony.CeremonyException;
@@ -28,6 +29,7 @@ import org.jpasskeys.http.SecurityHeaders;
 import org.jpasskeys.token.AccessTokenVerifier;
 import org.jpasskeys.revocation.AccountStanding;
 import org.jpasskeys.revocation.Revocations;
+import org.jpasskeys.revocation.SignIn;
 import org.jpasskeys.token.TokenSubject;
 
 /**
@@ -43,6 +45,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
 
     private static final String FAILURE = PasskeyAuthenticationMechanism.class.getName() + ".failure";
     private static final String BEARER = "bearer ";
+    private static final String SIGNED_OUT = PasskeyAuthenticationMechanism.class.getName() + ".signedOut";
 
     @Inject
     IdentityStoreHandler identityStoreHandler;
@@ -126,8 +129,9 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
      * passkey once that passkey is removed from the account.
      */
     private boolean sessionStillCounts(HttpServletRequest request, PasskeyPrincipal caller) {
-        boolean admitted = revocations.admits(caller.userId(), caller.sessionEpoch());
-        Optional<String> passkeyId = CallerSession.passkeyId(request);
+        boolean admitted = revocations.admits(caller.signIn());
+        // Read here too: a session can outlive what revocation remembers of a deleted passkey.
+        Optional<String> passkeyId = caller.signIn().passkey();
         if (admitted && (passkeyId.isEmpty() || credentials.findById(CredentialIds.decode(passkeyId.get()))
                 .filter(credential -> credential.userId().equals(caller.userId())).isPresent())) {
             return true;
@@ -152,7 +156,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         }
         // The groups of every group-providing identity store, the application's included.
         PasskeyPrincipal signedIn = caller.withGroups(result.getCallerGroups());
-        CallerSession.establish(request, signedIn, Optional.of(CredentialIds.encode(passkey.response().credentialId())));
+        CallerSession.establish(request, signedIn);
         return Optional.of(signedIn);
     }
 
@@ -172,21 +176,54 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
         }
         PasskeyPrincipal caller = SignInMethod.password(account.get(), Instant.now(), standing.sessionEpoch())
                 .alsoIn(result.getCallerGroups());
-        CallerSession.establish(request, caller, Optional.empty());
+        CallerSession.establish(request, caller);
         return Optional.of(caller);
     }
 
     private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
-        Optional<TokenSubject> subject = tokens.verify(token)
-                .filter(verified -> revocations.admits(verified.userId(), verified.sessionEpoch()));
+        Optional<TokenSubject> subject = verifiedToken(token);
         if (subject.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return fail(response, Problem.unauthenticated("The access token is invalid or expired. Sign in again."));
         }
         TokenSubject s = subject.get();
-        PasskeyPrincipal caller = new PasskeyPrincipal(s.userId(), s.username(), s.username(), s.authTime(), s.acr(),
-                s.amr(), s.groups(), s.sessionEpoch());
+        PasskeyPrincipal caller = new PasskeyPrincipal(s.signIn(), s.username(), s.displayName(), s.authTime(),
+                s.acr(), s.amr(), s.groups());
         return context.notifyContainerAboutLogin(caller, caller.groups());
+    }
+
+    /** A token of this issuer whose sign-in still counts. */
+    private Optional<TokenSubject> verifiedToken(String token) {
+        return tokens.verify(token).filter(verified -> revocations.admits(verified.signIn()));
+    }
+
+    /**
+     * Signs the caller of this request out: ends its sign-in, so that the tokens issued for it stop working
+     * too (on other nodes within {@code passkeys.revocation.check-interval}), then the session and the
+     * container's login. A request with neither a session nor a Bearer token of a signed-in caller changes nothing.
+     */
+    public void signOut(HttpServletRequest request) throws ServletException {
+        endSignIn(request);
+        request.logout();
+        CallerSession.end(request);
+    }
+
+    /** {@code HttpServletRequest.logout()} ends the sign-in too, also when the application calls it itself. */
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        endSignIn(request);
+    }
+
+    private void endSignIn(HttpServletRequest request) {
+        if (request.getAttribute(SIGNED_OUT) != null) {
+            return;
+        }
+        request.setAttribute(SIGNED_OUT, Boolean.TRUE);
+        String authorization = request.getHeader("Authorization");
+        Optional<SignIn> signIn = authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)
+                ? verifiedToken(authorization.substring(BEARER.length()).strip()).map(TokenSubject::signIn)
+                : CallerSession.caller(request).map(PasskeyPrincipal::signIn);
+        signIn.ifPresent(revocations::endSignIn);
     }
 
     private AuthenticationStatus challenge(HttpServletRequest request, HttpServletResponse response,

@@ -12,6 +12,7 @@ import jakarta.security.enterprise.CallerPrincipal;
 import org.jpasskeys.assurance.PasskeyAssurance;
 import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.CeremonyFailure;
+import org.jpasskeys.revocation.SignIn;
 
 /**
  * The signed-in caller, by passkey or by an application's password store: named by username, with the
@@ -20,28 +21,26 @@ import org.jpasskeys.ceremony.CeremonyFailure;
  */
 public final class PasskeyPrincipal extends CallerPrincipal {
 
-    // 2: with the session epoch; a session kept from before it does not load (and signs in again).
-    private static final long serialVersionUID = 2L;
+    // 3: with the sign-in (its id and passkey); a session kept from before it does not load (and signs in again).
+    private static final long serialVersionUID = 3L;
 
-    private final String userId;
+    private final SignIn signIn;
     private final String displayName;
     private final Instant authTime;
     private final String acr;
     private final List<String> amr;
     private final Set<String> groups;
-    private final long sessionEpoch;
 
-    /** @param sessionEpoch the account's session epoch at sign-in: a later revocation voids this sign-in */
-    public PasskeyPrincipal(String userId, String username, String displayName, Instant authTime, String acr,
-                            List<String> amr, Set<String> groups, long sessionEpoch) {
+    /** @param signIn the sign-in this caller comes from: ending it (or revoking the account's) voids the caller */
+    public PasskeyPrincipal(SignIn signIn, String username, String displayName, Instant authTime, String acr,
+                            List<String> amr, Set<String> groups) {
         super(Objects.requireNonNull(username));
-        this.userId = Objects.requireNonNull(userId);
+        this.signIn = Objects.requireNonNull(signIn);
         this.displayName = Objects.requireNonNull(displayName);
         this.authTime = Objects.requireNonNull(authTime);
         this.acr = Objects.requireNonNull(acr);
         this.amr = List.copyOf(amr);
         this.groups = Set.copyOf(groups);
-        this.sessionEpoch = sessionEpoch;
     }
 
     /** The same caller in its own groups and in {@code more} as well. */
@@ -53,11 +52,16 @@ public final class PasskeyPrincipal extends CallerPrincipal {
 
     /** The same caller in {@code groups} (e.g. as the identity stores resolved them at sign-in). */
     public PasskeyPrincipal withGroups(Set<String> groups) {
-        return new PasskeyPrincipal(userId, getName(), displayName, authTime, acr, amr, groups, sessionEpoch);
+        return new PasskeyPrincipal(signIn, getName(), displayName, authTime, acr, amr, groups);
     }
 
     public String userId() {
-        return userId;
+        return signIn.userId();
+    }
+
+    /** The sign-in this caller comes from, with the passkey that made it. */
+    public SignIn signIn() {
+        return signIn;
     }
 
     public String displayName() {
@@ -70,7 +74,7 @@ public final class PasskeyPrincipal extends CallerPrincipal {
 
     /** The account's session epoch when the caller signed in (see {@code AccountStanding}). */
     public long sessionEpoch() {
-        return sessionEpoch;
+        return signIn.sessionEpoch();
     }
 
     /** The assurance level reached, e.g. {@code aal2}. */

@@ -196,7 +196,7 @@ public class PasskeysBeans {
     @Produces
     @Singleton
     Revocations revocations(PasskeysConfig config, AccountStandingStore standings) {
-        return new Revocations(standings, config.operations(), Ticker.systemTicker());
+        return new Revocations(standings, config.operations(), config.tokenLifetime(), CLOCK, Ticker.systemTicker());
     }
 
     @Produces

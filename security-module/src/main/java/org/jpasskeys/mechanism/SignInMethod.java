@@ -2,11 +2,13 @@ package org.jpasskeys.mechanism;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jpasskeys.assurance.PasskeyAssurance;
 import org.jpasskeys.credential.StoredCredential;
 import org.jpasskeys.credential.UserAccount;
+import org.jpasskeys.revocation.SignIn;
 
 /**
  * What a sign-in proves. A passkey: possession of a key plus user verification, NIST AAL2, or AAL3 for an attested
@@ -39,12 +41,12 @@ public final class SignInMethod {
     public static PasskeyPrincipal passkey(UserAccount user, StoredCredential passkey, Instant authTime,
                                            long sessionEpoch) {
         PasskeyAssurance assurance = PasskeyAssurance.of(passkey);
-        return new PasskeyPrincipal(user.id(), user.username(), user.displayName(), authTime, assurance.acr(),
-                assurance.amr(), Set.of(CALLER_GROUP), sessionEpoch);
+        return new PasskeyPrincipal(SignIn.start(user.id(), sessionEpoch, Optional.of(passkey.credentialIdBase64Url())),
+                user.username(), user.displayName(), authTime, assurance.acr(), assurance.amr(), Set.of(CALLER_GROUP));
     }
 
     public static PasskeyPrincipal password(UserAccount user, Instant authTime, long sessionEpoch) {
-        return new PasskeyPrincipal(user.id(), user.username(), user.displayName(), authTime, PASSWORD_ACR,
-                PASSWORD_AMR, Set.of(CALLER_GROUP), sessionEpoch);
+        return new PasskeyPrincipal(SignIn.start(user.id(), sessionEpoch, Optional.empty()), user.username(),
+                user.displayName(), authTime, PASSWORD_ACR, PASSWORD_AMR, Set.of(CALLER_GROUP));
     }
 }

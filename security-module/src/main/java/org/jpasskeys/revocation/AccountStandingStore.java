@@ -1,5 +1,6 @@
 package org.jpasskeys.revocation;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -33,4 +34,16 @@ public interface AccountStandingStore {
      * @return how many passkeys were removed; -1 when there is no such account
      */
     int revokePasskeys(String userId, Optional<byte[]> credentialId);
+
+    /**
+     * What ended single sign-ins of the account at or after {@code since}: its sign-outs, and its deleted passkeys
+     * (a passkey's deletion records it in the deletion's own transaction).
+     */
+    RevokedSignIns revokedSince(String userId, Instant since);
+
+    /** Ends {@code signIn} (a sign-out) at {@code at}, and with it every token issued for it. */
+    void endSignIn(SignIn signIn, Instant at);
+
+    /** Forgets what ended before {@code cutoff}, when no token of those sign-ins can be valid any more. */
+    void forgetRevokedBefore(Instant cutoff);
 }

@@ -1,6 +1,10 @@
 package org.jpasskeys.revocation;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -8,7 +12,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.jpasskeys.config.OperationsConfig;
 
 /**
- * Answers, for every request with a session or a Bearer token, whether its sign-in still counts. What a node
+ * Answers, for every request with a session or a Bearer token, whether its sign-in still counts: the account's
+ * standing, and whether that one sign-in was ended by its sign-out or by the deletion of its passkey. What a node
  * read of an account is kept for {@code passkeys.revocation.check-interval} (5 s by default), so a request costs
  * no database round trip in the common case; the node that revokes forgets it at once, other nodes within that
  * interval. That interval is the bound on how long a revoked session or token can still work. A sign-in always
@@ -17,18 +22,37 @@ import org.jpasskeys.config.OperationsConfig;
 public final class Revocations {
 
     private static final long MAX_ACCOUNTS_KEPT = 100_000;
+    // Past a token's lifetime, for the clocks of the issuing and the checking node (30 s each way).
+    private static final Duration REMEMBERED_PAST_TOKEN_LIFETIME = Duration.ofMinutes(1);
+    // One sign-out in so many also clears out what no token can need any more.
+    private static final long FORGET_EVERY = 64;
+
+    /** What a node knows of an account for one check interval. */
+    private record Admission(AccountStanding standing, RevokedSignIns revoked) {
+    }
 
     private final AccountStandingStore store;
-    private final LoadingCache<String, AccountStanding> standings;
+    private final Duration remembered;
+    private final Clock clock;
+    private final LoadingCache<String, Admission> admissions;
+    private final AtomicLong signOuts = new AtomicLong();
 
-    /** @param ticker how long what was read has been kept */
-    public Revocations(AccountStandingStore store, OperationsConfig config, Ticker ticker) {
+    /**
+     * @param tokenLifetime how long a token of a sign-in can be valid: an ended sign-in is remembered that long
+     * @param ticker        how long what was read has been kept
+     */
+    public Revocations(AccountStandingStore store, OperationsConfig config, Duration tokenLifetime, Clock clock,
+                       Ticker ticker) {
         this.store = store;
-        this.standings = Caffeine.newBuilder()
+        this.remembered = tokenLifetime.plus(REMEMBERED_PAST_TOKEN_LIFETIME);
+        this.clock = clock;
+        this.admissions = Caffeine.newBuilder()
                 .ticker(ticker)
                 .expireAfterWrite(config.standingCheckInterval())
                 .maximumSize(MAX_ACCOUNTS_KEPT)
-                .build(store::find);
+                .executor(Runnable::run)
+                .build(userId -> new Admission(store.find(userId),
+                        store.revokedSince(userId, clock.instant().minus(remembered))));
     }
 
     /**
@@ -42,9 +66,25 @@ public final class Revocations {
         return store.find(userId);
     }
 
-    /** Whether the account's sign-in stamped with {@code sessionEpoch} still counts. */
-    public boolean admits(String userId, long sessionEpoch) {
-        return standings.get(userId).admits(sessionEpoch);
+    /** Whether {@code signIn} still counts: its account admits its epoch, and it was not ended on its own. */
+    public boolean admits(SignIn signIn) {
+        Admission admission = admissions.get(signIn.userId());
+        return admission.standing().admits(signIn.sessionEpoch()) && !admission.revoked().ended(signIn);
+    }
+
+    /** Ends {@code signIn} (its session and every token issued for it): a sign-out. */
+    public void endSignIn(SignIn signIn) {
+        Instant now = clock.instant();
+        store.endSignIn(signIn, now);
+        admissions.invalidate(signIn.userId());
+        if (signOuts.incrementAndGet() % FORGET_EVERY == 0) {
+            store.forgetRevokedBefore(now.minus(remembered));
+        }
+    }
+
+    /** The account deleted one of its passkeys: this node stops admitting that passkey's sign-ins at once. */
+    public void passkeyDeleted(String userId) {
+        admissions.invalidate(userId);
     }
 
     /** Disables the account and ends its sessions and tokens; false when there is no such account. */
@@ -65,12 +105,12 @@ public final class Revocations {
     /** See {@link AccountStandingStore#revokePasskeys}. */
     public int revokePasskeys(String userId, Optional<byte[]> credentialId) {
         int removed = store.revokePasskeys(userId, credentialId);
-        standings.invalidate(userId);
+        admissions.invalidate(userId);
         return removed;
     }
 
     private boolean changed(String userId, boolean changed) {
-        standings.invalidate(userId);
+        admissions.invalidate(userId);
         return changed;
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import org.jpasskeys.config.PasskeysConfig;
 
 /** Issues RS256 JWT access tokens in the RFC 9068 profile ({@code typ: at+jwt}). */
@@ -29,7 +30,7 @@ public final class AccessTokenIssuer {
         SigningKey key = keys.current().signing();
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(config.tokenLifetime());
-        String token = Jwt.claims()
+        JwtClaimsBuilder claims = Jwt.claims()
                 .issuer(config.tokenIssuer())
                 .subject(subject.userId())
                 .audience(config.tokenAudience())
@@ -41,9 +42,12 @@ public final class AccessTokenIssuer {
                 .claim("acr", subject.acr())
                 .claim("amr", subject.amr())
                 .groups(subject.groups())
-                .claim(TokenSubject.SESSION_EPOCH_CLAIM, subject.sessionEpoch())
+                .claim(TokenSubject.SESSION_EPOCH_CLAIM, subject.signIn().sessionEpoch())
+                .claim("sid", subject.signIn().id())
                 .preferredUserName(subject.username())
-                .jws()
+                .claim("name", subject.displayName());
+        subject.signIn().passkey().ifPresent(passkey -> claims.claim(TokenSubject.PASSKEY_CLAIM, passkey));
+        String token = claims.jws()
                 .algorithm(SignatureAlgorithm.RS256)
                 .keyId(key.keyId())
                 .header("typ", TYPE)

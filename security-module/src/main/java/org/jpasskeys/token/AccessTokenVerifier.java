@@ -17,6 +17,7 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.revocation.SignIn;
 
 /**
  * Checks Bearer tokens with jose4j: RS256 only, a {@code kid} of our own keys (headers such as
@@ -58,12 +59,15 @@ public final class AccessTokenVerifier {
         try {
             JwtClaims claims = consumer.processToClaims(token);
             Object authTime = claims.getClaimValue("auth_time");
-            TokenSubject subject = new TokenSubject(claims.getSubject(),
-                    claims.getStringClaimValue("preferred_username"),
+            String username = claims.getStringClaimValue("preferred_username");
+            SignIn signIn = new SignIn(claims.getSubject(),
+                    claims.getClaimValue(TokenSubject.SESSION_EPOCH_CLAIM, Long.class),
+                    claims.getStringClaimValue("sid"), claims.getStringClaimValue(TokenSubject.PASSKEY_CLAIM));
+            TokenSubject subject = new TokenSubject(signIn, username,
+                    claims.hasClaim("name") ? claims.getStringClaimValue("name") : username,
                     Instant.ofEpochSecond(authTime instanceof Number n ? n.longValue() : claims.getIssuedAt().getValue()),
                     claims.getStringClaimValue("acr"), claims.getStringListClaimValue("amr"),
-                    claims.hasClaim("groups") ? Set.copyOf(claims.getStringListClaimValue("groups")) : Set.of(),
-                    claims.getClaimValue(TokenSubject.SESSION_EPOCH_CLAIM, Long.class));
+                    claims.hasClaim("groups") ? Set.copyOf(claims.getStringListClaimValue("groups")) : Set.of());
             return Optional.of(subject);
         } catch (InvalidJwtException | MalformedClaimException | NullPointerException e) {
             return Optional.empty();

@@ -5,29 +5,41 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jpasskeys.revocation.SignIn;
+
 /**
  * Who a token speaks for, and how they signed in.
  *
- * @param userId   {@code sub}
- * @param username {@code preferred_username}
- * @param authTime {@code auth_time}: when the person authenticated
- * @param acr      {@code acr}: the assurance level reached, e.g. {@code aal2}
- * @param amr      {@code amr}: RFC 8176 authentication method references
- * @param groups   {@code groups} (RFC 9068 §2.2.3.1): the caller's groups at sign-in
- * @param sessionEpoch {@code session_epoch}: the account's session epoch at sign-in, so that revocation voids it
+ * @param signIn      the sign-in the token was issued for: {@code sub} (the account), {@code session_epoch} (the
+ *                    account's epoch then), {@code sid} (ended by that sign-in's sign-out) and {@code passkey_id}
+ *                    (ended when that passkey is deleted)
+ * @param username    {@code preferred_username}
+ * @param displayName {@code name}
+ * @param authTime    {@code auth_time}: when the person authenticated
+ * @param acr         {@code acr}: the assurance level reached, e.g. {@code aal2}
+ * @param amr         {@code amr}: RFC 8176 authentication method references
+ * @param groups      {@code groups} (RFC 9068 §2.2.3.1): the caller's groups at sign-in
  */
-public record TokenSubject(String userId, String username, Instant authTime, String acr, List<String> amr,
-                           Set<String> groups, long sessionEpoch) {
+public record TokenSubject(SignIn signIn, String username, String displayName, Instant authTime, String acr,
+                           List<String> amr, Set<String> groups) {
 
-    /** The private claim that carries {@link #sessionEpoch()}. */
+    /** The private claim that carries the account's session epoch at sign-in. */
     public static final String SESSION_EPOCH_CLAIM = "session_epoch";
+    /** The private claim that carries the id of the passkey that signed in, when one did. */
+    public static final String PASSKEY_CLAIM = "passkey_id";
 
     public TokenSubject {
-        Objects.requireNonNull(userId);
+        Objects.requireNonNull(signIn);
         Objects.requireNonNull(username);
+        Objects.requireNonNull(displayName);
         Objects.requireNonNull(authTime);
         Objects.requireNonNull(acr);
         amr = List.copyOf(amr);
         groups = Set.copyOf(groups);
+    }
+
+    /** {@code sub}: the account. */
+    public String userId() {
+        return signIn.userId();
     }
 }

@@ -23,6 +23,7 @@ import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
 import org.jpasskeys.http.ProblemException;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
+import org.jpasskeys.revocation.Revocations;
 
 /** Passkey management for the signed-in caller: GET {@code credentials}, PATCH and DELETE {@code credentials/{id}}. */
 public class CredentialsServlet extends HttpServlet {
@@ -33,6 +34,9 @@ public class CredentialsServlet extends HttpServlet {
 
     @Inject
     transient PasskeyManagement management;
+
+    @Inject
+    transient Revocations revocations;
 
     @Inject
     transient PasskeysConfig config;
@@ -88,6 +92,7 @@ public class CredentialsServlet extends HttpServlet {
         caller.requireSignedInWithin(config.recentSignIn(), Instant.now());
         String credentialId = id.orElseThrow(PasskeyManagement::notFound);
         management.delete(caller.userId(), credentialId);
+        revocations.passkeyDeleted(caller.userId());
         audit.record(request, AuditEventType.PASSKEY_DELETED, Optional.of(caller.userId()), Optional.of(credentialId),
                 "deleted by its owner");
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);

@@ -95,7 +95,7 @@ public class VerificationServlet extends ApiServlet {
             PasskeyPrincipal caller = groups.resolve(
                     SignInMethod.passkey(result.user(), result.credential(), result.credential().createdAt(),
                             AccountStanding.FIRST_SESSION_EPOCH));
-            CallerSession.establish(request, caller, Optional.of(result.credential().credentialIdBase64Url()));
+            CallerSession.establish(request, caller);
             signIns.withToken(request, answer, caller);
         }
         HttpExchange.writeJson(response, 201, answer.build());

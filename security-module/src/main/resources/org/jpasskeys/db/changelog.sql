@@ -126,3 +126,16 @@ UPDATE jp_credential SET attestation_type = 'none' WHERE attestation_format = 'n
 --changeset jpasskeys:11-model-verified
 -- Whether the attestation vouched for the passkey's model (AAGUID), or the authenticator only claimed it.
 ALTER TABLE jp_credential ADD COLUMN model_verified BOOLEAN DEFAULT FALSE NOT NULL;
+
+--changeset jpasskeys:12-revoked-sign-ins
+-- Single sign-ins ended before their tokens expire: a sign-out (kind 'sign-in', its sid) or a deleted passkey (kind
+-- 'passkey', its credential id). Read per account with its standing; rows older than the longest token go.
+CREATE TABLE jp_revoked_sign_in (
+    user_id    VARCHAR(32)   NOT NULL,
+    kind       VARCHAR(8)    NOT NULL,
+    revoked_id VARCHAR(1400) NOT NULL,
+    revoked_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX ix_revoked_sign_in_user ON jp_revoked_sign_in (user_id, revoked_at);
+CREATE INDEX ix_revoked_sign_in_time ON jp_revoked_sign_in (revoked_at);

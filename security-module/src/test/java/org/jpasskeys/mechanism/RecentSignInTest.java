@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jpasskeys.ceremony.CeremonyException;
 import org.jpasskeys.ceremony.CeremonyFailure;
 import org.jpasskeys.http.Problem;
+import org.jpasskeys.revocation.SignIn;
 import org.junit.jupiter.api.Test;
 
 /** Adding or deleting passkeys needs a recent sign-in (SECURITY-CHECKLIST 59). */
@@ -19,10 +20,10 @@ class RecentSignInTest {
 
     private static final Instant SIGNED_IN = Instant.parse("2026-03-01T10:00:00Z");
     private static final Duration RECENT = Duration.ofMinutes(15);
-    private final PasskeyPrincipal caller = new PasskeyPrincipal("id", "alice", "Alice", SIGNED_IN, "aal2",
-            List.of("pop", "mfa"), Set.of("user"), 0);
-    private final PasskeyPrincipal byPassword = new PasskeyPrincipal("id", "alice", "Alice", SIGNED_IN, "aal1",
-            List.of("pwd"), Set.of("user", "admin"), 0);
+    private final PasskeyPrincipal caller = new PasskeyPrincipal(new SignIn("id", 0, "s-1", "k-1"), "alice",
+            "Alice", SIGNED_IN, "aal2", List.of("pop", "mfa"), Set.of("user"));
+    private final PasskeyPrincipal byPassword = new PasskeyPrincipal(new SignIn("id", 0, "s-2", null), "alice",
+            "Alice", SIGNED_IN, "aal1", List.of("pwd"), Set.of("user", "admin"));
 
     @Test
     void aSignInWithinTheAgeMayChangePasskeys() {

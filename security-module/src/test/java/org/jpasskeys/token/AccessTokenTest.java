@@ -20,6 +20,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jpasskeys.config.AttestationPolicy;
 import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.revocation.SignIn;
 import org.jpasskeys.testing.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,8 @@ class AccessTokenTest {
     private final PasskeysConfig config = config("https://rp.example", "portal");
     private final AccessTokenIssuer issuer = new AccessTokenIssuer(config, ring(key), clock);
     private final AccessTokenVerifier verifier = new AccessTokenVerifier(config, ring(key), clock);
-    private final TokenSubject alice = new TokenSubject("u-1", "alice", clock.instant(), "aal2", List.of("pop", "mfa"),
-            java.util.Set.of("user", "admin"), 7);
+    private final TokenSubject alice = new TokenSubject(new SignIn("u-1", 7, "sid-1", "key-1"), "alice",
+            "Alice Liddell", clock.instant(), "aal2", List.of("pop", "mfa"), java.util.Set.of("user", "admin"));
 
     @BeforeAll
     static void keys() {
@@ -55,14 +56,16 @@ class AccessTokenTest {
         assertThat(header).contains("\"typ\":\"at+jwt\"", "\"alg\":\"RS256\"", "\"kid\":\"" + key.keyId() + "\"");
         assertThat(payload).contains("\"iss\":\"https://rp.example\"", "\"sub\":\"u-1\"", "\"aud\":\"portal\"",
                 "\"client_id\":\"portal\"", "\"jti\"", "\"iat\"", "\"exp\"", "\"auth_time\"", "\"acr\":\"aal2\"",
-                "\"session_epoch\":7", "\"amr\":[\"pop\",\"mfa\"]");
+                "\"session_epoch\":7", "\"amr\":[\"pop\",\"mfa\"]", "\"sid\":\"sid-1\"", "\"passkey_id\":\"key-1\"",
+                "\"name\":\"Alice Liddell\"");
         assertThat(token.expiresInSeconds()).isEqualTo(900);
         assertThat(verifier.verify(token.value())).hasValueSatisfying(v -> {
             assertThat(v.userId()).isEqualTo("u-1");
             assertThat(v.username()).isEqualTo("alice");
             assertThat(v.acr()).isEqualTo("aal2");
             assertThat(v.groups()).containsExactlyInAnyOrder("user", "admin");
-            assertThat(v.sessionEpoch()).isEqualTo(7);
+            assertThat(v.signIn()).isEqualTo(new SignIn("u-1", 7, "sid-1", "key-1"));
+            assertThat(v.displayName()).isEqualTo("Alice Liddell");
         });
     }
 

@@ -1,5 +1,6 @@
 package org.jpasskeys.credential.jpa;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import jakarta.transaction.Transactional;
 import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.revocation.AccountStanding;
 import org.jpasskeys.revocation.AccountStandingStore;
+import org.jpasskeys.revocation.RevokedSignIns;
+import org.jpasskeys.revocation.SignIn;
 
 /**
  * {@link AccountStandingStore} in the {@code jp_user} table. The session epoch only ever grows, by an
@@ -58,5 +61,26 @@ public class JpaAccountStandings implements AccountStandingStore {
             signOut(userId);
         }
         return removed;
+    }
+
+    @Override
+    public RevokedSignIns revokedSince(String userId, Instant since) {
+        return HotPath.run(em, connection -> RevokedSignInRows.since(connection, userId, since));
+    }
+
+    @Override
+    public void endSignIn(SignIn signIn, Instant at) {
+        HotPath.run(em, connection -> {
+            RevokedSignInRows.insert(connection, signIn.userId(), RevokedSignInRows.SIGN_IN, signIn.id(), at);
+            return null;
+        });
+    }
+
+    @Override
+    public void forgetRevokedBefore(Instant cutoff) {
+        HotPath.run(em, connection -> {
+            RevokedSignInRows.deleteBefore(connection, cutoff);
+            return null;
+        });
     }
 }

@@ -1,6 +1,7 @@
 package org.jpasskeys.credential.jpa;
 
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +120,11 @@ public class JpaCredentialRepository implements CredentialRepository {
             return Deletion.LAST_CREDENTIAL;
         }
         em.remove(target.get());
+        // In the same transaction: the tokens this passkey signed in end with it.
+        HotPath.run(em, connection -> {
+            RevokedSignInRows.insert(connection, userId, RevokedSignInRows.PASSKEY, id, Instant.now());
+            return null;
+        });
         return Deletion.DELETED;
     }
 
