@@ -42,6 +42,9 @@ class RateLimitIT extends RestartableServerScenario {
             assertThat(addressLimited.raw().headers().firstValue("ratelimit")).hasValueSatisfying(
                     value -> assertThat(value).startsWith("\"per-address\";r=0;t="));
 
+            Answer registration = client.post("verify-registration", JsonValue.EMPTY_JSON_OBJECT);
+            assertThat(registration.status()).as("verify-registration counts against the same limit").isEqualTo(429);
+
             Answer spoofed = client.send(java.net.http.HttpRequest.newBuilder(
                             client.uri(ApiClient.API + "generate-authentication-discoverable"))
                     .header("Content-Type", "application/json")

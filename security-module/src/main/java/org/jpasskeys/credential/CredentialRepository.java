@@ -1,6 +1,7 @@
 package org.jpasskeys.credential;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,13 @@ public interface CredentialRepository {
     Optional<OwnedCredential> findForSignIn(byte[] credentialId);
 
     List<StoredCredential> findByUserId(String userId);
+
+    /**
+     * The shapes of the passkeys of up to {@code accounts} accounts that hold any, by account id, each account's in
+     * the order of its allow-list: those of the least ids, a random sample since ids are random, and the same on
+     * every node.
+     */
+    Map<String, List<PasskeyShape>> sampleShapes(int accounts);
 
     /**
      * Adds a passkey to an existing account that holds fewer than {@code maxPerAccount}, atomically: concurrent

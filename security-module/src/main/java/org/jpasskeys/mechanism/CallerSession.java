@@ -25,8 +25,15 @@ public final class CallerSession {
         request.getSession(true).setAttribute(ATTRIBUTE, caller);
     }
 
-    /** The caller signed in for this session, if any. */
+    /**
+     * The caller signed in for this session, if any. Not for a session named in the URL ({@code ;jsessionid=}):
+     * that would bypass the cookie's HttpOnly and SameSite, and some servers (Payara) accept one even when the
+     * application allows cookies only.
+     */
     public static Optional<PasskeyPrincipal> caller(HttpServletRequest request) {
+        if (request.isRequestedSessionIdFromURL() && !request.isRequestedSessionIdFromCookie()) {
+            return Optional.empty();
+        }
         HttpSession session = request.getSession(false);
         return session == null ? Optional.empty()
                 : Optional.ofNullable(session.getAttribute(ATTRIBUTE)).filter(PasskeyPrincipal.class::isInstance)

@@ -169,7 +169,8 @@ public class PasskeysBeans {
     @Produces
     @Singleton
     AuthenticationCeremony authenticationCeremony(CeremonyContext context, PasskeysConfig config, TokenKeyRing keys) {
-        return new AuthenticationCeremony(context, new DecoyCredentials(decoySecret(config, keys)));
+        return new AuthenticationCeremony(context, new DecoyCredentials(decoySecret(config, keys),
+                () -> context.credentials().sampleShapes(DecoyCredentials.SAMPLED_ACCOUNTS), System::nanoTime));
     }
 
     @Produces

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.CredentialRepository;
 import org.jpasskeys.credential.DuplicateException;
 import org.jpasskeys.credential.OwnedCredential;
+import org.jpasskeys.credential.PasskeyShape;
 import org.jpasskeys.credential.SignInUpdate;
 import org.jpasskeys.credential.StoredCredential;
 import org.jpasskeys.credential.UserAccount;
@@ -84,6 +86,15 @@ public final class InMemoryAccounts implements UserRepository, CredentialReposit
                 .filter(c -> c.userId().equals(userId)).toList());
         found.sort(Comparator.comparing(StoredCredential::createdAt));
         return found;
+    }
+
+    @Override
+    public synchronized Map<String, List<PasskeyShape>> sampleShapes(int accounts) {
+        Map<String, List<PasskeyShape>> shapes = new TreeMap<>();
+        credentialsById.values().stream().map(StoredCredential::userId).distinct().sorted().limit(accounts)
+                .forEach(userId -> shapes.put(userId, findByUserId(userId).stream()
+                        .map(c -> new PasskeyShape(c.credentialId().length, c.transports())).toList()));
+        return shapes;
     }
 
     @Override

@@ -145,10 +145,13 @@ class CredentialEntity {
                                                  boolean backedUp, String transports, UUID aaguid,
                                                  Attestation attestation, String name, Instant createdAt,
                                                  Instant lastUsedAt, String userAgent) {
-        Set<String> transportSet = Arrays.stream(transports.split(",")).filter(t -> !t.isEmpty())
-                .collect(Collectors.toSet());
         return new StoredCredential(CredentialIds.decode(credentialId), userId, publicKeyCose, signCount,
-                uvInitialized, backupEligible, backedUp, transportSet, aaguid, attestation, name, createdAt,
+                uvInitialized, backupEligible, backedUp, transports(transports), aaguid, attestation, name, createdAt,
                 Optional.ofNullable(lastUsedAt), Optional.ofNullable(userAgent));
+    }
+
+    /** The transports column: a sorted comma list. */
+    static Set<String> transports(String column) {
+        return Arrays.stream(column.split(",")).filter(t -> !t.isEmpty()).collect(Collectors.toSet());
     }
 }

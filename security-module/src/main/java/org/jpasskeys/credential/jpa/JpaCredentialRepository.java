@@ -1,9 +1,13 @@
 package org.jpasskeys.credential.jpa;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -20,6 +24,7 @@ import org.jpasskeys.credential.CredentialIds;
 import org.jpasskeys.credential.CredentialRepository;
 import org.jpasskeys.credential.DuplicateException;
 import org.jpasskeys.credential.OwnedCredential;
+import org.jpasskeys.credential.PasskeyShape;
 import org.jpasskeys.credential.SignInUpdate;
 import org.jpasskeys.credential.StoredCredential;
 
@@ -33,6 +38,9 @@ public class JpaCredentialRepository implements CredentialRepository {
     private static final String SIGN_IN_READ = "SELECT " + CredentialEntity.COLUMNS + ", " + UserEntity.COLUMNS
             + ", " + UserEntity.STANDING_COLUMNS + " FROM jp_credential c JOIN jp_user u ON u.id = c.user_id "
             + "WHERE c.credential_id = ?";
+    private static final String SAMPLE_SHAPES = "SELECT c.user_id, c.credential_id, c.transports FROM jp_credential c "
+            + "WHERE c.user_id IN (SELECT s.user_id FROM (SELECT DISTINCT user_id FROM jp_credential "
+            + "ORDER BY user_id LIMIT ?) s) ORDER BY c.user_id, c.created_at, c.id";
     private static final int OWNER_COLUMN = CredentialEntity.COLUMN_COUNT + 1;
     private static final int STANDING_COLUMN = OWNER_COLUMN + UserEntity.COLUMN_COUNT;
 
@@ -72,6 +80,26 @@ public class JpaCredentialRepository implements CredentialRepository {
                 .getResultStream()
                 .map(CredentialEntity::toCredential)
                 .toList();
+    }
+
+    @Override
+    @Transactional
+    public Map<String, List<PasskeyShape>> sampleShapes(int accounts) {
+        Map<String, List<PasskeyShape>> shapes = new LinkedHashMap<>();
+        HotPath.run(em, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(SAMPLE_SHAPES)) {
+                select.setInt(1, accounts);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        shapes.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(new PasskeyShape(
+                                CredentialIds.decode(rows.getString(2)).length,
+                                CredentialEntity.transports(rows.getString(3))));
+                    }
+                }
+            }
+            return null;
+        });
+        return shapes;
     }
 
     @Override
