@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jpasskeys.assurance.AccountGroups;
@@ -37,7 +38,11 @@ final class CeremonyFixture {
     final ChallengeGenerator generator = new ChallengeGenerator();
     final CeremonyContext context;
     final RegistrationCeremony registration;
-    final DecoyCredentials decoys = new DecoyCredentials(new byte[32]);
+    private final AtomicLong hoursPassed = new AtomicLong();
+    // Sampled again at every use (two hours pass each time): what the fixture's accounts look like now.
+    final DecoyCredentials decoys = new DecoyCredentials(new byte[32],
+            () -> accounts.sampleShapes(DecoyCredentials.SAMPLED_ACCOUNTS),
+            () -> Duration.ofHours(hoursPassed.addAndGet(2)).toNanos());
     final AuthenticationCeremony authentication;
 
     CeremonyFixture() {
