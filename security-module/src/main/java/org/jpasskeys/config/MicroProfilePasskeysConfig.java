@@ -82,7 +82,9 @@ public class MicroProfilePasskeysConfig {
                         value(source, "passkeys.rate-limit.trusted-proxies", MicroProfilePasskeysConfig::commaList,
                                 d.rateLimit().trustedProxies()),
                         value(source, "passkeys.rate-limit.ipv6-prefix-length", Integer::valueOf,
-                                d.rateLimit().ipv6PrefixLength())),
+                                d.rateLimit().ipv6PrefixLength()),
+                        value(source, "passkeys.rate-limit.pending-challenges-per-client", Integer::valueOf,
+                                d.rateLimit().pendingChallengesPerClient())),
                 new StateConfig(
                         value(source, "passkeys.state.store", StateConfig.Store::parse, d.state().store()),
                         source.getOptionalValue("passkeys.state.jcache.provider", String.class),

@@ -103,7 +103,7 @@ public record PasskeysConfig(
                 Duration.ofMinutes(15),
                 Path.of(System.getProperty("user.home"), ".jpasskeys", "token-signing-key.pem"), Optional.empty(),
                 Duration.ofDays(90), OperationsConfig.defaults(), new RateLimitConfig(true, 10, 5, Set.of(),
-                RateLimitConfig.DEFAULT_IPV6_PREFIX_LENGTH),
+                RateLimitConfig.DEFAULT_IPV6_PREFIX_LENGTH, RateLimitConfig.DEFAULT_PENDING_CHALLENGES_PER_CLIENT),
                 StateConfig.local(), TokenKeyStoreConfig.file(), AssuranceConfig.permissive());
     }
 

@@ -27,6 +27,7 @@ import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.challenge.CaffeineChallengeStore;
 import org.jpasskeys.challenge.ChallengeGenerator;
 import org.jpasskeys.challenge.ChallengeStore;
+import org.jpasskeys.challenge.PendingPerClient;
 import org.jpasskeys.challenge.SecondFactorChallenges;
 import org.jpasskeys.challenge.SharedChallengeStore;
 import org.jpasskeys.config.AssuranceConfig;
@@ -130,6 +131,13 @@ public class PasskeysBeans {
         return config.state().store() == StateConfig.Store.LOCAL
                 ? new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(), CLOCK)
                 : new SharedChallengeStore(shared);
+    }
+
+    @Produces
+    @Singleton
+    PendingPerClient pendingPerClient(PasskeysConfig config, ChallengeStore challenges) {
+        return new PendingPerClient(challenges, config.rateLimit().pendingChallengesPerClient(),
+                config.challengeMaxPending(), config.challengeTtl());
     }
 
     /** Applications inject this to hand out {@code mfaChallenge} tokens after their own first factor. */

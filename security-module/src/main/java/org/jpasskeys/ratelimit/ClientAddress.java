@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jpasskeys.config.RateLimitConfig;
 
 /**
  * The address a request comes from: the socket peer, unless the peer is a trusted proxy, in which case the
@@ -18,6 +19,11 @@ public final class ClientAddress {
 
     public static String of(HttpServletRequest request, Set<String> trustedProxies) {
         return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trustedProxies);
+    }
+
+    /** The client of {@code request} as the per-client limits count it (see {@link #rateLimitKey}). */
+    public static String limitedClient(HttpServletRequest request, RateLimitConfig config) {
+        return rateLimitKey(of(request, config.trustedProxies()), config.ipv6PrefixLength());
     }
 
     /**

@@ -45,9 +45,8 @@ public class RateLimitFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String client = ClientAddress.of(request, config.rateLimit().trustedProxies());
-        RateLimitDecision decision = perAddress.tryAcquire(
-                ClientAddress.rateLimitKey(client, config.rateLimit().ipv6PrefixLength()));
+        String client = ClientAddress.limitedClient(request, config.rateLimit());
+        RateLimitDecision decision = perAddress.tryAcquire(client);
         RateLimitAnswers.addHeaders(response, decision);
         if (!decision.allowed()) {
             metrics.rateLimited(decision.policy());

@@ -17,11 +17,13 @@ import org.jpasskeys.ceremony.PublicKeyCredentialRequestOptions;
 import org.jpasskeys.ceremony.RegistrationCeremony;
 import org.jpasskeys.ceremony.SignUpRequest;
 import org.jpasskeys.ceremony.Usernames;
+import org.jpasskeys.challenge.PendingPerClient;
 import org.jpasskeys.challenge.SecondFactorChallenges;
 import org.jpasskeys.http.HttpExchange;
 import org.jpasskeys.http.Problem;
 import org.jpasskeys.http.ProblemException;
 import org.jpasskeys.mechanism.PasskeyPrincipal;
+import org.jpasskeys.ratelimit.ClientAddress;
 import org.jpasskeys.ratelimit.PerUsername;
 import org.jpasskeys.ratelimit.RateLimitAnswers;
 import org.jpasskeys.ratelimit.RateLimitDecision;
@@ -50,6 +52,9 @@ public class OptionsServlet extends ApiServlet {
     @PerUsername
     transient RateLimiter perUsername;
 
+    @Inject
+    transient PendingPerClient pendingPerClient;
+
     @Override
     void handle(String endpoint, JsonObject body, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -60,6 +65,7 @@ public class OptionsServlet extends ApiServlet {
             case GENERATE_AUTHENTICATION_FROM_CHALLENGE -> OptionsJson.request(generateStepUp(body));
             default -> throw new IllegalStateException("not mapped here: " + endpoint);
         };
+        pendingPerClient.issued(ClientAddress.limitedClient(request, config.rateLimit()), options.getString("challenge"));
         metrics.optionsIssued(endpoint);
         audit.record(request, AuditEventType.CHALLENGE_ISSUED, caller().map(PasskeyPrincipal::userId),
                 Optional.empty(), endpoint);
