@@ -86,16 +86,31 @@ class ClusterIT {
 
     @Test
     void everyNodeSignsAnyoneInAndAChallengeVerifiesOnceAcrossTheCluster() throws Exception {
-        for (String node : NODES) {
-            controller.start(node);
-        }
+        controller.start("node-a");
         boolean nodeBKilled = false;
         try {
+            deployer.deploy("node-a-jcache");
+            Answer alone = readiness(node("a", "jcache"));
+            assertThat(alone.status()).as("alone, node A is not ready for traffic: " + alone.raw().body())
+                    .isEqualTo(503);
+            assertThat(alone.raw().body()).contains("waiting for 2 members, 1 joined");
+            // Issued while node A is alone: node B's late join must not lose it.
+            SoftwareAuthenticator.Registration early = new ApiClient(node("a", "jcache"))
+                    .signUpAnswer(SoftwareAuthenticator.es256(), Deployments.uniqueUsername("early"));
+            controller.start("node-b");
             for (String store : List.of("jcache", "database")) {
                 for (String node : NODES) {
-                    deployer.deploy(node + "-" + store);
+                    if (!(node.equals("node-a") && store.equals("jcache"))) {
+                        deployer.deploy(node + "-" + store);
+                    }
                 }
                 try {
+                    awaitReady(store, node("a", store), node("b", store));
+                    if (store.equals("jcache")) {
+                        Answer late = new ApiClient(node("b", store)).post("verify-registration", early.json());
+                        assertThat(late.status()).as("options from A alone, verified on B once it joined: "
+                                + late.raw().body()).isEqualTo(201);
+                    }
                     crossNodeCeremonies(store, node("a", store), node("b", store));
                     throughput(store, node("a", store), node("b", store));
                     if (store.equals("database")) {
@@ -346,6 +361,28 @@ class ClusterIT {
     }
 
     /** The sample with {@code passkeys.state.store} set in its own configuration. */
+    /** Both nodes ready, with both members in the grid for the jcache store: only then does a balancer send traffic. */
+    private static void awaitReady(String store, URL... nodes) throws InterruptedException {
+        for (URL node : nodes) {
+            Instant deadline = Instant.now().plusSeconds(120);
+            Answer ready = readiness(node);
+            while (ready.status() != 200 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+                ready = readiness(node);
+            }
+            assertThat(ready.status()).as(store + ": " + node + " ready: " + ready.raw().body()).isEqualTo(200);
+            if (store.equals("jcache")) {
+                assertThat(OperationsIT.check(ready, "jpasskeys").getJsonObject("data").getString("clusterMembers"))
+                        .isEqualTo("2");
+            }
+        }
+    }
+
+    private static Answer readiness(URL node) {
+        return new ApiClient(node).send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + node.getPort() + "/health/ready")).GET());
+    }
+
     private static WebArchive sampleWith(String store) {
         return Deployments.sampleWith("jpasskeys-" + store, "passkeys.state.store=" + store);
     }

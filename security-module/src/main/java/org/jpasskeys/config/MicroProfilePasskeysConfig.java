@@ -88,7 +88,9 @@ public class MicroProfilePasskeysConfig {
                 new StateConfig(
                         value(source, "passkeys.state.store", StateConfig.Store::parse, d.state().store()),
                         source.getOptionalValue("passkeys.state.jcache.provider", String.class),
-                        source.getOptionalValue("passkeys.state.jcache.uri", String.class).map(URI::create)),
+                        source.getOptionalValue("passkeys.state.jcache.uri", String.class).map(URI::create),
+                        value(source, "passkeys.state.jcache.expected-members", Integer::valueOf,
+                                d.state().expectedMembers())),
                 new TokenKeyStoreConfig(
                         value(source, "passkeys.token.key-store", TokenKeyStoreConfig.Kind::parse,
                                 d.tokenKeyStore().kind()),

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -15,8 +16,10 @@ import org.jpasskeys.assurance.MetadataBlob;
 import org.jpasskeys.assurance.MetadataRefresh;
 import org.jpasskeys.audit.AuditLog;
 import org.jpasskeys.config.PasskeysConfig;
+import org.jpasskeys.config.StateConfig;
 import org.jpasskeys.credential.jpa.DatabaseProbe;
 import org.jpasskeys.state.OneTimeValues;
+import org.jpasskeys.state.StateStore;
 import org.jpasskeys.token.TokenKeyRing;
 
 /**
@@ -49,6 +52,9 @@ public class ModuleHealth {
     OneTimeValues stateStore;
 
     @Inject
+    StateStore state;
+
+    @Inject
     PasskeysConfig config;
 
     @Inject
@@ -59,14 +65,15 @@ public class ModuleHealth {
 
     /**
      * Ready: the database answers and is migrated to this version, the state store ({@code passkeys.state.store})
-     * keeps and hands out a value, the token signing key is loaded, and with
+     * keeps and hands out a value (a grid with {@code passkeys.state.jcache.expected-members} members at least), the
+     * token signing key is loaded, and with
      * {@code passkeys.attestation.metadata-location} a metadata BLOB was accepted (a stale one is reported, and
      * still used).
      */
     public Status readiness() {
         Map<String, String> data = new LinkedHashMap<>();
         boolean database = database(data);
-        boolean state = stateStore(data);
+        boolean state = stateStore(data) && members(data);
         data.put("signingKey", tokenKeys.current().signing().keyId());
         return new Status(database && state && metadata(data), data);
     }
@@ -104,6 +111,26 @@ public class ModuleHealth {
             data.put("stateStore", store + " unreachable");
             return false;
         }
+    }
+
+    /** A node that has not joined its cluster yet would keep challenges the others cannot find. */
+    private boolean members(Map<String, String> data) {
+        OptionalInt members = state.members().get();
+        members.ifPresent(count -> data.put("clusterMembers", Integer.toString(count)));
+        int expected = config.state().expectedMembers();
+        if (expected == 1 || config.state().store() != StateConfig.Store.JCACHE) {
+            return true;
+        }
+        if (members.isEmpty()) {
+            data.put("cluster", "passkeys.state.jcache.expected-members is " + expected
+                    + ", but this store does not tell how many members it has");
+            return false;
+        }
+        if (members.getAsInt() < expected) {
+            data.put("cluster", "waiting for " + expected + " members, " + members.getAsInt() + " joined");
+            return false;
+        }
+        return true;
     }
 
     private boolean database(Map<String, String> data) {

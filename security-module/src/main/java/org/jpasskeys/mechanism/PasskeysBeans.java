@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -84,18 +85,19 @@ public class PasskeysBeans {
                 LOG.info(() -> "jpasskeys: challenges and rate limits in memory (Caffeine), ttl "
                         + config.challengeTtl() + ", at most " + config.challengeMaxPending() + " pending");
                 yield new StateStore(new LocalOneTimeValues(config.challengeTtl(), config.challengeMaxPending(), CLOCK),
-                        Optional.empty(), () -> { });
+                        Optional.empty(), () -> { }, () -> OptionalInt.of(1));
             }
             case JCACHE -> {
                 JCacheStores grid = JCacheStores.open(state.jcacheProvider(), state.jcacheUri());
                 yield new StateStore(grid.oneTimeValues(config.challengeTtl(), CLOCK),
-                        Optional.of(grid.atomicValues(ClusterBuckets.longestKeep())), grid);
+                        Optional.of(grid.atomicValues(ClusterBuckets.longestKeep())), grid, grid::members);
             }
             case DATABASE -> {
                 LOG.info(() -> "jpasskeys: challenges and rate limits in the database (tables jp_one_time_value, "
                         + "jp_atomic_value), shared by every node, at most " + config.challengeMaxPending() + " each");
                 yield new StateStore(new DatabaseOneTimeValues(transactions, config.challengeMaxPending(), CLOCK),
-                        Optional.of(new DatabaseAtomicValues(transactions, config.challengeMaxPending(), CLOCK)), () -> { });
+                        Optional.of(new DatabaseAtomicValues(transactions, config.challengeMaxPending(), CLOCK)), () -> { },
+                        OptionalInt::empty);
             }
         };
     }

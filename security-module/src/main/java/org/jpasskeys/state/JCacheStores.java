@@ -3,7 +3,9 @@ package org.jpasskeys.state;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -57,6 +59,25 @@ public final class JCacheStores implements AutoCloseable {
     /** Atomic values in cache {@value #ATOMIC_VALUES}, each kept {@code keep} after its last write. */
     public AtomicValues atomicValues(Duration keep) {
         return new JCacheAtomicValues(cache(ATOMIC_VALUES, ModifiedExpiryPolicy.factoryOf(duration(keep))));
+    }
+
+    /**
+     * How many members the grid has now, when its provider tells: Hazelcast's (Payara's grid) does, through its
+     * {@code HazelcastCacheManager}; looked up by name, so that other providers need no Hazelcast classes.
+     */
+    public OptionalInt members() {
+        try {
+            ClassLoader loader = manager.getClass().getClassLoader();
+            Object instance = Class.forName("com.hazelcast.cache.HazelcastCacheManager", false, loader)
+                    .getMethod("getHazelcastInstance").invoke(manager);
+            Object cluster = Class.forName("com.hazelcast.core.HazelcastInstance", false, loader)
+                    .getMethod("getCluster").invoke(instance);
+            Object members = Class.forName("com.hazelcast.cluster.Cluster", false, loader)
+                    .getMethod("getMembers").invoke(cluster);
+            return OptionalInt.of(((Collection<?>) members).size());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return OptionalInt.empty();
+        }
     }
 
     @Override

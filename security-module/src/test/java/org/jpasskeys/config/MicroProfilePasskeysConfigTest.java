@@ -55,6 +55,22 @@ class MicroProfilePasskeysConfigTest {
     }
 
     @Test
+    void clientKeysAreReadAndChecked() {
+        PasskeysConfig read = MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.rate-limit.ipv6-prefix-length", "56",
+                "passkeys.rate-limit.pending-challenges-per-client", "8",
+                "passkeys.state.jcache.expected-members", "3")));
+
+        assertThat(read.rateLimit().ipv6PrefixLength()).isEqualTo(56);
+        assertThat(read.rateLimit().pendingChallengesPerClient()).isEqualTo(8);
+        assertThat(read.state().expectedMembers()).isEqualTo(3);
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.rate-limit.ipv6-prefix-length", "129")))).hasMessageContaining("ipv6-prefix-length");
+        assertThatThrownBy(() -> MicroProfilePasskeysConfig.read(config(Map.of(
+                "passkeys.state.jcache.expected-members", "0")))).hasMessageContaining("expected-members");
+    }
+
+    @Test
     void operationsKeysAreRead() {
         PasskeysConfig read = MicroProfilePasskeysConfig.read(config(Map.of(
                 "passkeys.rp.origins", "https://example.com, android:apk-key-hash:" + "A".repeat(43),
