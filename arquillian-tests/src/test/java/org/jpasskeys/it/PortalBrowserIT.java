@@ -134,7 +134,7 @@ class PortalBrowserIT {
         browser.element("#passkey-sign-in");
         browser.script("window.fetch = () => Promise.resolve(new Response(JSON.stringify({type: 'about:blank',"
                 + " title: 'Too many requests', status: 429, code: 'rate_limited',"
-                + " detail: 'Too many attempts in a short time. Wait 1 seconds, then try again.'}),"
+                + " detail: 'Too many attempts in a short time. Wait 1 second, then try again.'}),"
                 + " {status: 429, headers: {'Content-Type': 'application/problem+json', 'Retry-After': '1'}}));");
 
         browser.click("#passkey-sign-in");

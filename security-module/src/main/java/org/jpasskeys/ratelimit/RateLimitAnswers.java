@@ -16,9 +16,10 @@ public final class RateLimitAnswers {
 
     /** The problem for a refused request; sets {@code Retry-After}. */
     public static Problem problem(HttpServletResponse response, RateLimitDecision decision) {
-        response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+        long wait = decision.retryAfterSeconds();
+        response.setHeader("Retry-After", Long.toString(wait));
         return new Problem(429, "rate_limited", "Too many requests",
-                "Too many attempts in a short time. Wait " + decision.retryAfterSeconds()
-                        + " seconds, then try again.");
+                "Too many attempts in a short time. Wait " + wait + (wait == 1 ? " second" : " seconds")
+                        + ", then try again.");
     }
 }
