@@ -3,7 +3,6 @@ package org.jpasskeys.sample;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -35,16 +34,7 @@ public class OperatorAccounts {
 
     /** The id of the account the operator made for {@code username}, if they did. */
     public Optional<String> accountIdOf(String username) {
-        try (Connection connection = SchemaMigration.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT user_id FROM sample_admin WHERE username = ?")) {
-            select.setString(1, username);
-            try (ResultSet found = select.executeQuery()) {
-                return found.next() ? Optional.of(found.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read sample_admin", e);
-        }
+        return SampleTables.find("SELECT user_id FROM sample_admin WHERE username = ?", username);
     }
 
     /**

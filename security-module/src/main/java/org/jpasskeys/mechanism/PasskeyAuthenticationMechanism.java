@@ -187,8 +187,8 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
             return fail(response, Problem.unauthenticated("The access token is invalid or expired. Sign in again."));
         }
         TokenSubject s = subject.get();
-        PasskeyPrincipal caller = new PasskeyPrincipal(s.signIn(), s.username(), s.displayName(), s.authTime(),
-                s.acr(), s.amr(), s.groups());
+        PasskeyPrincipal caller = new PasskeyPrincipal(s.signIn(), s.username(), s.displayName(), s.acr(), s.amr(),
+                s.groups());
         return context.notifyContainerAboutLogin(caller, caller.groups());
     }
 

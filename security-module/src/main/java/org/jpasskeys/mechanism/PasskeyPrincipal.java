@@ -26,18 +26,16 @@ public final class PasskeyPrincipal extends CallerPrincipal {
 
     private final SignIn signIn;
     private final String displayName;
-    private final Instant authTime;
     private final String acr;
     private final List<String> amr;
     private final Set<String> groups;
 
     /** @param signIn the sign-in this caller comes from: ending it (or revoking the account's) voids the caller */
-    public PasskeyPrincipal(SignIn signIn, String username, String displayName, Instant authTime, String acr,
-                            List<String> amr, Set<String> groups) {
+    public PasskeyPrincipal(SignIn signIn, String username, String displayName, String acr, List<String> amr,
+                            Set<String> groups) {
         super(Objects.requireNonNull(username));
         this.signIn = Objects.requireNonNull(signIn);
         this.displayName = Objects.requireNonNull(displayName);
-        this.authTime = Objects.requireNonNull(authTime);
         this.acr = Objects.requireNonNull(acr);
         this.amr = List.copyOf(amr);
         this.groups = Set.copyOf(groups);
@@ -52,7 +50,7 @@ public final class PasskeyPrincipal extends CallerPrincipal {
 
     /** The same caller in {@code groups} (e.g. as the identity stores resolved them at sign-in). */
     public PasskeyPrincipal withGroups(Set<String> groups) {
-        return new PasskeyPrincipal(signIn, getName(), displayName, authTime, acr, amr, groups);
+        return new PasskeyPrincipal(signIn, getName(), displayName, acr, amr, groups);
     }
 
     public String userId() {
@@ -69,7 +67,7 @@ public final class PasskeyPrincipal extends CallerPrincipal {
     }
 
     public Instant authTime() {
-        return authTime;
+        return signIn.at();
     }
 
     /** The account's session epoch when the caller signed in (see {@code AccountStanding}). */
@@ -109,7 +107,7 @@ public final class PasskeyPrincipal extends CallerPrincipal {
     }
 
     private boolean signedInWithin(Duration recent, Instant now) {
-        return !authTime.isBefore(now.minus(recent));
+        return !authTime().isBefore(now.minus(recent));
     }
 
     /** The NIST assurance level as a number: 3 after an attested hardware passkey, 2 after another, 1 after a password. */

@@ -41,12 +41,12 @@ public final class SignInMethod {
     public static PasskeyPrincipal passkey(UserAccount user, StoredCredential passkey, Instant authTime,
                                            long sessionEpoch) {
         PasskeyAssurance assurance = PasskeyAssurance.of(passkey);
-        return new PasskeyPrincipal(SignIn.start(user.id(), sessionEpoch, Optional.of(passkey.credentialIdBase64Url())),
-                user.username(), user.displayName(), authTime, assurance.acr(), assurance.amr(), Set.of(CALLER_GROUP));
+        return new PasskeyPrincipal(SignIn.start(user.id(), sessionEpoch, Optional.of(passkey.credentialIdBase64Url()),
+                authTime), user.username(), user.displayName(), assurance.acr(), assurance.amr(), Set.of(CALLER_GROUP));
     }
 
     public static PasskeyPrincipal password(UserAccount user, Instant authTime, long sessionEpoch) {
-        return new PasskeyPrincipal(SignIn.start(user.id(), sessionEpoch, Optional.empty()), user.username(),
-                user.displayName(), authTime, PASSWORD_ACR, PASSWORD_AMR, Set.of(CALLER_GROUP));
+        return new PasskeyPrincipal(SignIn.start(user.id(), sessionEpoch, Optional.empty(), authTime), user.username(),
+                user.displayName(), PASSWORD_ACR, PASSWORD_AMR, Set.of(CALLER_GROUP));
     }
 }

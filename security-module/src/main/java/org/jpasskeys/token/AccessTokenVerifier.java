@@ -62,10 +62,10 @@ public final class AccessTokenVerifier {
             String username = claims.getStringClaimValue("preferred_username");
             SignIn signIn = new SignIn(claims.getSubject(),
                     claims.getClaimValue(TokenSubject.SESSION_EPOCH_CLAIM, Long.class),
-                    claims.getStringClaimValue("sid"), claims.getStringClaimValue(TokenSubject.PASSKEY_CLAIM));
+                    claims.getStringClaimValue("sid"), claims.getStringClaimValue(TokenSubject.PASSKEY_CLAIM),
+                    Instant.ofEpochSecond(authTime instanceof Number n ? n.longValue() : claims.getIssuedAt().getValue()));
             TokenSubject subject = new TokenSubject(signIn, username,
                     claims.hasClaim("name") ? claims.getStringClaimValue("name") : username,
-                    Instant.ofEpochSecond(authTime instanceof Number n ? n.longValue() : claims.getIssuedAt().getValue()),
                     claims.getStringClaimValue("acr"), claims.getStringListClaimValue("amr"),
                     claims.hasClaim("groups") ? Set.copyOf(claims.getStringListClaimValue("groups")) : Set.of());
             return Optional.of(subject);

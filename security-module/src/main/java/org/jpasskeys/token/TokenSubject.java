@@ -11,17 +11,16 @@ import org.jpasskeys.revocation.SignIn;
  * Who a token speaks for, and how they signed in.
  *
  * @param signIn      the sign-in the token was issued for: {@code sub} (the account), {@code session_epoch} (the
- *                    account's epoch then), {@code sid} (ended by that sign-in's sign-out) and {@code passkey_id}
- *                    (ended when that passkey is deleted)
+ *                    account's epoch then), {@code sid} (ended by that sign-in's sign-out), {@code passkey_id}
+ *                    (ended when that passkey is deleted) and {@code auth_time} (when the person authenticated)
  * @param username    {@code preferred_username}
  * @param displayName {@code name}
- * @param authTime    {@code auth_time}: when the person authenticated
  * @param acr         {@code acr}: the assurance level reached, e.g. {@code aal2}
  * @param amr         {@code amr}: RFC 8176 authentication method references
  * @param groups      {@code groups} (RFC 9068 §2.2.3.1): the caller's groups at sign-in
  */
-public record TokenSubject(SignIn signIn, String username, String displayName, Instant authTime, String acr,
-                           List<String> amr, Set<String> groups) {
+public record TokenSubject(SignIn signIn, String username, String displayName, String acr, List<String> amr,
+                           Set<String> groups) {
 
     /** The private claim that carries the account's session epoch at sign-in. */
     public static final String SESSION_EPOCH_CLAIM = "session_epoch";
@@ -32,10 +31,14 @@ public record TokenSubject(SignIn signIn, String username, String displayName, I
         Objects.requireNonNull(signIn);
         Objects.requireNonNull(username);
         Objects.requireNonNull(displayName);
-        Objects.requireNonNull(authTime);
         Objects.requireNonNull(acr);
         amr = List.copyOf(amr);
         groups = Set.copyOf(groups);
+    }
+
+    /** {@code auth_time}: when the person authenticated. */
+    public Instant authTime() {
+        return signIn.at();
     }
 
     /** {@code sub}: the account. */

@@ -62,7 +62,7 @@ public class SignInAnswers {
     /** Adds a new access token for {@code caller} to {@code json}. */
     JsonObjectBuilder withToken(HttpServletRequest request, JsonObjectBuilder json, PasskeyPrincipal caller) {
         AccessToken token = tokens.issue(new TokenSubject(caller.signIn(), caller.getName(), caller.displayName(),
-                caller.authTime(), caller.acr(), caller.amr(), caller.groups()));
+                caller.acr(), caller.amr(), caller.groups()));
         metrics.tokenIssued();
         audit.record(request, AuditEventType.TOKEN_ISSUED, Optional.of(caller.userId()), Optional.empty(),
                 "access token valid until " + token.expiresAt());

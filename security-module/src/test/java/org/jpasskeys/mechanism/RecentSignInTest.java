@@ -20,10 +20,10 @@ class RecentSignInTest {
 
     private static final Instant SIGNED_IN = Instant.parse("2026-03-01T10:00:00Z");
     private static final Duration RECENT = Duration.ofMinutes(15);
-    private final PasskeyPrincipal caller = new PasskeyPrincipal(new SignIn("id", 0, "s-1", "k-1"), "alice",
-            "Alice", SIGNED_IN, "aal2", List.of("pop", "mfa"), Set.of("user"));
-    private final PasskeyPrincipal byPassword = new PasskeyPrincipal(new SignIn("id", 0, "s-2", null), "alice",
-            "Alice", SIGNED_IN, "aal1", List.of("pwd"), Set.of("user", "admin"));
+    private final PasskeyPrincipal caller = new PasskeyPrincipal(new SignIn("id", 0, "s-1", "k-1", SIGNED_IN),
+            "alice", "Alice", "aal2", List.of("pop", "mfa"), Set.of("user"));
+    private final PasskeyPrincipal byPassword = new PasskeyPrincipal(new SignIn("id", 0, "s-2", null, SIGNED_IN),
+            "alice", "Alice", "aal1", List.of("pwd"), Set.of("user", "admin"));
 
     @Test
     void aSignInWithinTheAgeMayChangePasskeys() {

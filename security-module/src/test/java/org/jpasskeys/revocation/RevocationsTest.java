@@ -136,8 +136,8 @@ class RevocationsTest {
     void signingOutEndsThatSignInOnlyAndOnEveryNode() {
         store.add("alice");
         long epoch = revocations.atSignIn("alice").sessionEpoch();
-        SignIn phone = SignIn.start("alice", epoch, Optional.of("phone-key"));
-        SignIn laptop = SignIn.start("alice", epoch, Optional.empty());
+        SignIn phone = SignIn.start("alice", epoch, Optional.of("phone-key"), clock.instant());
+        SignIn laptop = SignIn.start("alice", epoch, Optional.empty(), clock.instant());
         Revocations otherNode = new Revocations(store, new OperationsConfig("admin", "admin", List.of(), false,
                 Duration.ofSeconds(5)), LIFETIME, clock, () -> clock.millis() * 1_000_000);
         assertThat(otherNode.admits(phone)).isTrue();
@@ -155,8 +155,8 @@ class RevocationsTest {
     void aDeletedPasskeyEndsTheSignInsItMadeOnly() {
         store.add("alice");
         long epoch = revocations.atSignIn("alice").sessionEpoch();
-        SignIn byLostPhone = SignIn.start("alice", epoch, Optional.of("lost-phone"));
-        SignIn byLaptop = SignIn.start("alice", epoch, Optional.of("laptop"));
+        SignIn byLostPhone = SignIn.start("alice", epoch, Optional.of("lost-phone"), clock.instant());
+        SignIn byLaptop = SignIn.start("alice", epoch, Optional.of("laptop"), clock.instant());
         assertThat(revocations.admits(byLostPhone)).isTrue();
 
         store.passkeyDeleted("alice", "lost-phone", clock.instant());
@@ -164,27 +164,34 @@ class RevocationsTest {
 
         assertThat(revocations.admits(byLostPhone)).isFalse();
         assertThat(revocations.admits(byLaptop)).isTrue();
+
+        // The same device registered again: its new sign-ins count, once past the clocks' allowance.
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(revocations.admits(SignIn.start("alice", epoch, Optional.of("lost-phone"), clock.instant())))
+                .isTrue();
+        assertThat(revocations.admits(byLostPhone)).isFalse();
     }
 
     @Test
     void anEndedSignInIsRememberedAsLongAsItsTokensLiveAndThenForgotten() {
         store.add("alice");
-        SignIn signIn = SignIn.start("alice", revocations.atSignIn("alice").sessionEpoch(), Optional.empty());
+        SignIn signIn = SignIn.start("alice", revocations.atSignIn("alice").sessionEpoch(), Optional.empty(),
+                clock.instant());
         revocations.endSignIn(signIn);
         clock.advance(LIFETIME);
         assertThat(revocations.admits(signIn)).as("while its tokens may live").isFalse();
 
         clock.advance(Duration.ofMinutes(2));
         for (int i = 1; i < 64; i++) {
-            revocations.endSignIn(SignIn.start("alice", 0, Optional.empty()));
+            revocations.endSignIn(SignIn.start("alice", 0, Optional.empty(), clock.instant()));
         }
 
         assertThat(store.ended).as("the 64th sign-out forgot the first").hasSize(63)
                 .doesNotContainKey("alice " + signIn.id());
     }
 
-    private static SignIn signIn(String userId, long epoch) {
-        return new SignIn(userId, epoch, "sign-in-of-" + userId, null);
+    private SignIn signIn(String userId, long epoch) {
+        return new SignIn(userId, epoch, "sign-in-of-" + userId, null, clock.instant());
     }
 
     /** A shared store in memory that counts its reads; every account holds passkey {1}. */
@@ -201,14 +208,14 @@ class RevocationsTest {
 
         @Override
         public RevokedSignIns revokedSince(String userId, Instant since) {
-            return new RevokedSignIns(ids(ended, userId, since), ids(deletedPasskeys, userId, since));
+            return new RevokedSignIns(since(ended, userId, since).keySet(), since(deletedPasskeys, userId, since));
         }
 
-        private static Set<String> ids(Map<String, Instant> revoked, String userId, Instant since) {
-            Set<String> ids = new HashSet<>();
+        private static Map<String, Instant> since(Map<String, Instant> revoked, String userId, Instant since) {
+            Map<String, Instant> ids = new HashMap<>();
             revoked.forEach((key, at) -> {
                 if (key.startsWith(userId + " ") && !at.isBefore(since)) {
-                    ids.add(key.substring(userId.length() + 1));
+                    ids.put(key.substring(userId.length() + 1), at);
                 }
             });
             return ids;

@@ -38,8 +38,8 @@ class AccessTokenTest {
     private final PasskeysConfig config = config("https://rp.example", "portal");
     private final AccessTokenIssuer issuer = new AccessTokenIssuer(config, ring(key), clock);
     private final AccessTokenVerifier verifier = new AccessTokenVerifier(config, ring(key), clock);
-    private final TokenSubject alice = new TokenSubject(new SignIn("u-1", 7, "sid-1", "key-1"), "alice",
-            "Alice Liddell", clock.instant(), "aal2", List.of("pop", "mfa"), java.util.Set.of("user", "admin"));
+    private final TokenSubject alice = new TokenSubject(new SignIn("u-1", 7, "sid-1", "key-1",
+            clock.instant()), "alice", "Alice Liddell", "aal2", List.of("pop", "mfa"), java.util.Set.of("user", "admin"));
 
     @BeforeAll
     static void keys() {
@@ -64,7 +64,7 @@ class AccessTokenTest {
             assertThat(v.username()).isEqualTo("alice");
             assertThat(v.acr()).isEqualTo("aal2");
             assertThat(v.groups()).containsExactlyInAnyOrder("user", "admin");
-            assertThat(v.signIn()).isEqualTo(new SignIn("u-1", 7, "sid-1", "key-1"));
+            assertThat(v.signIn()).isEqualTo(alice.signIn());
             assertThat(v.displayName()).isEqualTo("Alice Liddell");
         });
     }

@@ -1,10 +1,6 @@
 package org.jpasskeys.sample.password;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +13,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import org.jpasskeys.credential.jpa.SchemaMigration;
+import org.jpasskeys.sample.SampleTables;
 
 /**
  * The fallback sign-in: checks passwords against the PBKDF2 hashes in {@code sample_password} with Jakarta
@@ -60,15 +56,6 @@ public class PasswordStore implements IdentityStore {
 
     /** The stored hash of {@code username}'s password, if the account has one. */
     static Optional<String> storedHash(String username) {
-        try (Connection connection = SchemaMigration.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT password_hash FROM sample_password WHERE username = ?")) {
-            select.setString(1, username);
-            try (ResultSet found = select.executeQuery()) {
-                return found.next() ? Optional.of(found.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read sample_password", e);
-        }
+        return SampleTables.find("SELECT password_hash FROM sample_password WHERE username = ?", username);
     }
 }

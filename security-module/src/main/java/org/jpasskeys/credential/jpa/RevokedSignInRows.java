@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.jpasskeys.revocation.RevokedSignIns;
@@ -20,7 +22,7 @@ final class RevokedSignInRows {
     private static final String INSERT =
             "INSERT INTO jp_revoked_sign_in (user_id, kind, revoked_id, revoked_at) VALUES (?, ?, ?, ?)";
     private static final String SELECT_SINCE =
-            "SELECT kind, revoked_id FROM jp_revoked_sign_in WHERE user_id = ? AND revoked_at >= ?";
+            "SELECT kind, revoked_id, revoked_at FROM jp_revoked_sign_in WHERE user_id = ? AND revoked_at >= ?";
     private static final String DELETE_BEFORE = "DELETE FROM jp_revoked_sign_in WHERE revoked_at < ?";
 
     private RevokedSignInRows() {
@@ -39,13 +41,17 @@ final class RevokedSignInRows {
 
     static RevokedSignIns since(Connection connection, String userId, Instant since) throws SQLException {
         Set<String> signIns = new HashSet<>();
-        Set<String> passkeys = new HashSet<>();
+        Map<String, Instant> passkeys = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT_SINCE)) {
             select.setString(1, userId);
             select.setObject(2, since.atOffset(ZoneOffset.UTC));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    (PASSKEY.equals(rows.getString(1)) ? passkeys : signIns).add(rows.getString(2));
+                    if (PASSKEY.equals(rows.getString(1))) {
+                        passkeys.merge(rows.getString(2), HotPath.instant(rows, 3), (a, b) -> a.isAfter(b) ? a : b);
+                    } else {
+                        signIns.add(rows.getString(2));
+                    }
                 }
             }
         }
