@@ -212,6 +212,7 @@ public class PasskeyAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         endSignIn(request);
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
 
     private void endSignIn(HttpServletRequest request) {

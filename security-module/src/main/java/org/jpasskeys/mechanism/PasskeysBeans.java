@@ -96,8 +96,8 @@ public class PasskeysBeans {
                 LOG.info(() -> "jpasskeys: challenges and rate limits in the database (tables jp_one_time_value, "
                         + "jp_atomic_value), shared by every node, at most " + config.challengeMaxPending() + " each");
                 yield new StateStore(new DatabaseOneTimeValues(transactions, config.challengeMaxPending(), CLOCK),
-                        Optional.of(new DatabaseAtomicValues(transactions, config.challengeMaxPending(), CLOCK)), () -> { },
-                        OptionalInt::empty);
+                        Optional.of(new DatabaseAtomicValues(transactions, config.challengeMaxPending(), CLOCK)),
+                        () -> { }, OptionalInt::empty);
             }
         };
     }

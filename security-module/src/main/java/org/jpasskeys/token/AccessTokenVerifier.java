@@ -63,7 +63,8 @@ public final class AccessTokenVerifier {
             SignIn signIn = new SignIn(claims.getSubject(),
                     claims.getClaimValue(TokenSubject.SESSION_EPOCH_CLAIM, Long.class),
                     claims.getStringClaimValue("sid"), claims.getStringClaimValue(TokenSubject.PASSKEY_CLAIM),
-                    Instant.ofEpochSecond(authTime instanceof Number n ? n.longValue() : claims.getIssuedAt().getValue()));
+                    Instant.ofEpochSecond(authTime instanceof Number n ? n.longValue()
+                            : claims.getIssuedAt().getValue()));
             TokenSubject subject = new TokenSubject(signIn, username,
                     claims.hasClaim("name") ? claims.getStringClaimValue("name") : username,
                     claims.getStringClaimValue("acr"), claims.getStringListClaimValue("amr"),

@@ -65,7 +65,8 @@ public class OptionsServlet extends ApiServlet {
             case GENERATE_AUTHENTICATION_FROM_CHALLENGE -> OptionsJson.request(generateStepUp(body));
             default -> throw new IllegalStateException("not mapped here: " + endpoint);
         };
-        pendingPerClient.issued(ClientAddress.limitedClient(request, config.rateLimit()), options.getString("challenge"));
+        pendingPerClient.issued(ClientAddress.limitedClient(request, config.rateLimit()),
+                options.getString("challenge"));
         metrics.optionsIssued(endpoint);
         audit.record(request, AuditEventType.CHALLENGE_ISSUED, caller().map(PasskeyPrincipal::userId),
                 Optional.empty(), endpoint);

@@ -48,7 +48,8 @@ class RevocationsTest {
         AccountStanding readBefore = revocations.atSignIn("alice");
         assertThat(revocations.signOutEverywhere("alice")).isTrue();
 
-        assertThat(revocations.admits(signIn("alice", readBefore.sessionEpoch()))).as("the late sign-in's session").isFalse();
+        assertThat(revocations.admits(signIn("alice", readBefore.sessionEpoch()))).as("the late sign-in's session")
+                .isFalse();
         assertThat(revocations.admits(signIn("alice", epoch))).as("the earlier sessions").isFalse();
     }
 

@@ -39,7 +39,8 @@ class AccessTokenTest {
     private final AccessTokenIssuer issuer = new AccessTokenIssuer(config, ring(key), clock);
     private final AccessTokenVerifier verifier = new AccessTokenVerifier(config, ring(key), clock);
     private final TokenSubject alice = new TokenSubject(new SignIn("u-1", 7, "sid-1", "key-1",
-            clock.instant()), "alice", "Alice Liddell", "aal2", List.of("pop", "mfa"), java.util.Set.of("user", "admin"));
+            clock.instant()), "alice", "Alice Liddell", "aal2", List.of("pop", "mfa"),
+            java.util.Set.of("user", "admin"));
 
     @BeforeAll
     static void keys() {
