@@ -23,14 +23,15 @@ public final class PendingPerClient {
         this.maxPerClient = maxPerClient;
         this.recentByClient = Caffeine.newBuilder()
                 .expireAfterAccess(ttl)
-                .maximumSize(Math.max(1, maxPending / maxPerClient))
+                // As many clients as challenges can be pending: a client forgotten early could go past its bound.
+                .maximumSize(maxPending)
                 .executor(Runnable::run)
                 .build();
     }
 
     /** Counts {@code challenge}, just issued to {@code client}, and ends the client's oldest past the bound. */
     public void issued(String client, String challenge) {
-        ArrayDeque<String> recent = recentByClient.get(client, key -> new ArrayDeque<>());
+        ArrayDeque<String> recent = recentByClient.get(client, key -> new ArrayDeque<>(2));
         String oldest;
         synchronized (recent) {
             recent.addLast(challenge);
