@@ -30,7 +30,7 @@ public final class ClientAddress {
      * What the per-address limit counts {@code address} as: an IPv4 address as it is, an IPv6 address by its first
      * {@code ipv6PrefixLength} bits, so that a client holding a /64 cannot spread its requests over 2^64 buckets.
      */
-    public static String rateLimitKey(String address, int ipv6PrefixLength) {
+    static String rateLimitKey(String address, int ipv6PrefixLength) {
         if (address.indexOf(':') < 0) {
             return address;
         }
