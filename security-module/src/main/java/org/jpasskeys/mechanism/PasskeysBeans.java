@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import org.jpasskeys.admin.AccountAdministration;
 import org.jpasskeys.admin.AccountDirectory;
@@ -127,18 +128,21 @@ public class PasskeysBeans {
         return new DatabaseClusterJobs(transactions);
     }
 
+    /** The store the ceremonies use: fair between clients, over the one {@code passkeys.state.store} names. */
     @Produces
     @Singleton
-    ChallengeStore challengeStore(PasskeysConfig config, OneTimeValues shared) {
-        return config.state().store() == StateConfig.Store.LOCAL
-                ? new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(), CLOCK)
-                : new SharedChallengeStore(shared);
+    ChallengeStore challengeStore(PendingPerClient fair) {
+        return fair;
     }
 
     @Produces
     @Singleton
-    PendingPerClient pendingPerClient(PasskeysConfig config, ChallengeStore challenges) {
-        return new PendingPerClient(challenges, config.rateLimit().pendingChallengesPerClient(),
+    @Typed(PendingPerClient.class)
+    PendingPerClient pendingPerClient(PasskeysConfig config, OneTimeValues shared) {
+        ChallengeStore store = config.state().store() == StateConfig.Store.LOCAL
+                ? new CaffeineChallengeStore(config.challengeTtl(), config.challengeMaxPending(), CLOCK)
+                : new SharedChallengeStore(shared);
+        return new PendingPerClient(store, config.rateLimit().pendingChallengesPerClient(),
                 config.challengeMaxPending(), config.challengeTtl());
     }
 
